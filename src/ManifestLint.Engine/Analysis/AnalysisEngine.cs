@@ -1,0 +1,152 @@
+using ManifestLint.Engine.Catalog;
+using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Model.Kubernetes;
+using ManifestLint.Model.Problems;
+using ManifestLint.Model.Source;
+using ManifestLint.Model.Yaml;
+
+namespace ManifestLint.Engine.Analysis;
+
+/// <summary>
+/// Runs the pipeline: read each file (in parallel), build the typed model, index namespace policies across
+/// all files, run every rule's callbacks (in parallel over files), and return the findings sorted.
+/// A rule that throws becomes an ML0000 finding naming the rule and the object; the other rules still run.
+/// </summary>
+public sealed class AnalysisEngine(RuleCatalog catalog)
+{
+    public const string ToolErrorRuleId = "ML0000";
+    public const string InvalidInputRuleId = "ML0001";
+
+    private readonly IReadOnlyList<RegisteredRule> rules = catalog.Rules.Select(r => RegisteredRule.Create(r, catalog[r.Id])).ToList();
+
+    public AnalysisEngine()
+        : this(RuleCatalog.Default)
+    {
+    }
+
+    public AnalysisResult Analyze(IReadOnlyList<AnalysisInput> inputs, AnalysisOptions? options = null, CancellationToken cancellation = default)
+    {
+        options ??= AnalysisOptions.Default;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
+        var files = new ManifestFile[inputs.Count];
+        Parallel.For(0, inputs.Count, parallel, i => files[i] = ReadFile(inputs[i], options));
+
+        var limitRanges = files.SelectMany(f => f.LimitRanges)
+            .GroupBy(l => l.Resource.Namespace, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<LimitRange>)g.ToList(), StringComparer.Ordinal);
+        var active = rules
+            .Select(r => (Rule: r, Severity: options.SeverityOverrides.GetValueOrDefault(r.Descriptor.Id, r.Descriptor.DefaultSeverity)))
+            .Where(r => r.Severity != Severity.None)
+            .ToList();
+
+        var sink = new List<Diagnostic>();
+        Parallel.ForEach(files, parallel, file => AnalyzeFile(file, active, limitRanges, options, sink));
+        foreach (var (rule, severity) in active)
+        {
+            foreach (var action in rule.Registration.InputSetActions)
+            {
+                Guard(rule, null, SourceSpan.FileStart(files.FirstOrDefault()?.Path ?? "."), sink, () => action(new InputSetContext(files, rule.Descriptor, severity, options, sink)));
+            }
+        }
+
+        return new AnalysisResult(AnalysisResult.Sort(sink), files.Length, files.Sum(f => f.Resources.Count));
+    }
+
+    private static ManifestFile ReadFile(AnalysisInput input, AnalysisOptions options)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = input.Read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var problem = new ModelProblem(ModelProblemKind.InvalidYaml, $"The file cannot be read: {e.Message}", SourceSpan.FileStart(input.Path));
+            return new ManifestFile(input.Path, [], [], [], [], [problem]);
+        }
+
+        return ManifestReader.Read(YamlFileLoader.Load(input.Path, bytes, options.Limits), options.Model);
+    }
+
+    private void AnalyzeFile(ManifestFile file, List<(RegisteredRule Rule, Severity Severity)> active, Dictionary<string, IReadOnlyList<LimitRange>> limitRanges, AnalysisOptions options, List<Diagnostic> sink)
+    {
+        foreach (var (rule, severity) in active)
+        {
+            foreach (var action in rule.Registration.FileActions)
+            {
+                Guard(rule, null, SourceSpan.FileStart(file.Path), sink, () => action(new FileContext(file, rule.Descriptor, severity, options, sink)));
+            }
+
+            foreach (var resource in file.Resources)
+            {
+                foreach (var action in rule.Registration.ResourceActions)
+                {
+                    Guard(rule, resource.DisplayName, resource.KindSpan, sink, () => action(new ResourceContext(resource, rule.Descriptor, severity, options, sink)));
+                }
+            }
+        }
+
+        foreach (var workload in file.Workloads)
+        {
+            PodFacts facts;
+            try
+            {
+                facts = new PodFacts(workload, limitRanges.GetValueOrDefault(workload.Resource.Namespace, []));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                ReportToolError("the model", workload.Resource.DisplayName, workload.Resource.KindSpan, e, sink);
+                continue;
+            }
+
+            foreach (var (rule, severity) in active)
+            {
+                foreach (var action in rule.Registration.PodActions)
+                {
+                    Guard(rule, workload.Resource.DisplayName, workload.Resource.KindSpan, sink, () => action(new PodContext(facts, rule.Descriptor, severity, options, sink)));
+                }
+
+                foreach (var container in workload.Pod.AllContainers)
+                {
+                    foreach (var action in rule.Registration.ContainerActions)
+                    {
+                        Guard(rule, $"{workload.Resource.DisplayName}, {container.DisplayName}", container.NameSpan, sink,
+                            () => action(new ContainerContext(facts, container, rule.Descriptor, severity, options, sink)));
+                    }
+                }
+            }
+        }
+    }
+
+    private void Guard(RegisteredRule rule, string? target, SourceSpan at, List<Diagnostic> sink, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ReportToolError($"rule {rule.Descriptor.Id}", target, at, e, sink);
+        }
+    }
+
+    private void ReportToolError(string what, string? target, SourceSpan at, Exception e, List<Diagnostic> sink)
+    {
+        var descriptor = catalog[ToolErrorRuleId];
+        var message = $"Internal error in {what}{(target is null ? string.Empty : $" on {target}")}: {e.GetType().Name}: {e.Message} Please report this; the other rules still ran.";
+        lock (sink)
+        {
+            sink.Add(new Diagnostic(descriptor, descriptor.DefaultSeverity, message, at, [], new Dictionary<string, string>(), $"{ToolErrorRuleId}|{what}|{target}"));
+        }
+    }
+
+    private sealed record RegisteredRule(Rule Rule, RuleDescriptor Descriptor, RuleRegistration Registration)
+    {
+        public static RegisteredRule Create(Rule rule, RuleDescriptor descriptor)
+        {
+            var registration = new RuleRegistration();
+            rule.Initialize(registration);
+            return new RegisteredRule(rule, descriptor, registration);
+        }
+    }
+}

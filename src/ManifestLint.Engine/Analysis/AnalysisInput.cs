@@ -1,0 +1,10 @@
+namespace ManifestLint.Engine.Analysis;
+
+/// <summary>
+/// One file to analyse. <see cref="Path"/> is what findings show (relative to the working directory);
+/// <see cref="Read"/> supplies the bytes, so the engine itself never touches the file system.
+/// </summary>
+public sealed record AnalysisInput(string Path, Func<byte[]> Read)
+{
+    public static AnalysisInput FromText(string path, string text) => new(path, () => System.Text.Encoding.UTF8.GetBytes(text));
+}

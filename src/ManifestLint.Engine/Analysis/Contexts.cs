@@ -1,0 +1,140 @@
+using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Model.Kubernetes;
+using ManifestLint.Model.Semantics;
+using ManifestLint.Model.Source;
+
+namespace ManifestLint.Engine.Analysis;
+
+/// <summary>What every callback context has: the options, and a way to report for the rule being run.</summary>
+public abstract class AnalysisContext(RuleDescriptor rule, Severity severity, AnalysisOptions options, ICollection<Diagnostic> sink)
+{
+    public AnalysisOptions Options { get; } = options;
+
+    public RuleDescriptor Rule { get; } = rule;
+
+    private protected void Add(SourceSpan at, string message, IReadOnlyList<RelatedLocation> related, IReadOnlyDictionary<string, string> properties, string fingerprint)
+    {
+        lock (sink)
+        {
+            sink.Add(new Diagnostic(Rule, severity, message, at, related, properties, $"{Rule.Id}|{fingerprint}"));
+        }
+    }
+
+    private protected static Dictionary<string, string> Describe(KubeResource resource) => new(StringComparer.Ordinal)
+    {
+        ["kind"] = resource.Kind,
+        ["namespace"] = resource.Namespace,
+        ["name"] = resource.Name,
+    };
+
+    private protected static string Key(KubeResource resource) => $"{resource.Kind}|{resource.Namespace}|{resource.Name}";
+}
+
+/// <summary>A file and the problems met while reading it.</summary>
+public sealed class FileContext(ManifestFile file, RuleDescriptor rule, Severity severity, AnalysisOptions options, ICollection<Diagnostic> sink)
+    : AnalysisContext(rule, severity, options, sink)
+{
+    public ManifestFile File { get; } = file;
+
+    /// <param name="detail">What tells this finding apart from others of the rule in the same file (not a line number).</param>
+    public void Report(SourceSpan at, string message, string detail) =>
+        Add(at, message, [], new Dictionary<string, string>(), $"{File.Path}|{detail}");
+}
+
+public sealed class ResourceContext(KubeResource resource, RuleDescriptor rule, Severity severity, AnalysisOptions options, ICollection<Diagnostic> sink)
+    : AnalysisContext(rule, severity, options, sink)
+{
+    public KubeResource Resource { get; } = resource;
+
+    public void Report(SourceSpan at, string message, string detail = "") =>
+        Add(at, message, [], Describe(Resource), $"{Key(Resource)}|{detail}");
+}
+
+/// <summary>Shared, computed-once facts about one pod spec: effective container resources and the QoS class.</summary>
+public sealed class PodFacts
+{
+    private readonly Dictionary<Container, EffectiveResources> effective = new(ReferenceEqualityComparer.Instance);
+
+    public PodFacts(Workload workload, IReadOnlyList<LimitRange> limitRanges)
+    {
+        Workload = workload;
+        LimitRanges = limitRanges;
+        foreach (var container in workload.Pod.AllContainers)
+        {
+            effective[container] = Defaulting.Resolve(container, limitRanges);
+        }
+
+        Qos = QosCalculator.Compute(workload.Pod, Effective);
+    }
+
+    public Workload Workload { get; }
+
+    /// <summary>The LimitRanges of the workload's namespace found in the input, in input order.</summary>
+    public IReadOnlyList<LimitRange> LimitRanges { get; }
+
+    public QosClass Qos { get; }
+
+    public EffectiveResources Effective(Container container) => effective[container];
+}
+
+public sealed class PodContext(PodFacts facts, RuleDescriptor rule, Severity severity, AnalysisOptions options, ICollection<Diagnostic> sink)
+    : AnalysisContext(rule, severity, options, sink)
+{
+    public Workload Workload => Facts.Workload;
+
+    public PodSpec Pod => Facts.Workload.Pod;
+
+    public PodFacts Facts { get; } = facts;
+
+    public void Report(SourceSpan at, string message, string detail = "", params RelatedLocation[] related)
+    {
+        var properties = Describe(Workload.Resource);
+        properties["qosClass"] = Facts.Qos.ToString();
+        Add(at, message, related, properties, $"{Key(Workload.Resource)}|{detail}");
+    }
+}
+
+public sealed class ContainerContext(PodFacts facts, Container container, RuleDescriptor rule, Severity severity, AnalysisOptions options, ICollection<Diagnostic> sink)
+    : AnalysisContext(rule, severity, options, sink)
+{
+    public Workload Workload => Facts.Workload;
+
+    public PodSpec Pod => Facts.Workload.Pod;
+
+    public PodFacts Facts { get; } = facts;
+
+    public Container Container { get; } = container;
+
+    public EffectiveResources Effective => Facts.Effective(Container);
+
+    /// <summary>How messages start: <c>Deployment shop/web, container "web"</c>.</summary>
+    public string Subject => $"{Workload.Resource.DisplayName}, {Container.DisplayName}";
+
+    public void Report(SourceSpan at, string message, string detail = "", params RelatedLocation[] related)
+    {
+        var properties = Describe(Workload.Resource);
+        properties["container"] = Container.Name;
+        properties["qosClass"] = Facts.Qos.ToString();
+        if (Effective.Request(ResourceNames.Memory)?.Value is { } request)
+        {
+            properties["memoryRequest"] = request.ToString();
+        }
+
+        if (Effective.Limit(ResourceNames.Memory)?.Value is { } limit)
+        {
+            properties["memoryLimit"] = limit.ToString();
+        }
+
+        Add(at, message, related, properties, $"{Key(Workload.Resource)}|{Container.Kind}|{Container.Name}|{detail}");
+    }
+}
+
+/// <summary>Every file of the run, for rules that relate objects across files.</summary>
+public sealed class InputSetContext(IReadOnlyList<ManifestFile> files, RuleDescriptor rule, Severity severity, AnalysisOptions options, ICollection<Diagnostic> sink)
+    : AnalysisContext(rule, severity, options, sink)
+{
+    public IReadOnlyList<ManifestFile> Files { get; } = files;
+
+    public void Report(KubeResource about, SourceSpan at, string message, string detail = "", params RelatedLocation[] related) =>
+        Add(at, message, related, Describe(about), $"{Key(about)}|{detail}");
+}

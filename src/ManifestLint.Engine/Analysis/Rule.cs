@@ -1,0 +1,42 @@
+namespace ManifestLint.Engine.Analysis;
+
+/// <summary>
+/// A rule's logic, Roslyn-style: it registers callbacks for what it inspects (a file, a resource, a pod,
+/// a container, or the whole input set) and reports through the context it is given. Its metadata lives
+/// in its page, <c>rules/ID.md</c>, joined by <see cref="Id"/>.
+/// </summary>
+public abstract class Rule(string id)
+{
+    public string Id { get; } = id;
+
+    public abstract void Initialize(RuleRegistration registration);
+}
+
+/// <summary>Collects the callbacks a rule registers in <see cref="Rule.Initialize"/>.</summary>
+public sealed class RuleRegistration
+{
+    internal List<Action<FileContext>> FileActions { get; } = [];
+
+    internal List<Action<ResourceContext>> ResourceActions { get; } = [];
+
+    internal List<Action<PodContext>> PodActions { get; } = [];
+
+    internal List<Action<ContainerContext>> ContainerActions { get; } = [];
+
+    internal List<Action<InputSetContext>> InputSetActions { get; } = [];
+
+    /// <summary>Once per input file, with the problems met while reading it.</summary>
+    public void RegisterFileAction(Action<FileContext> action) => FileActions.Add(action);
+
+    /// <summary>Once per Kubernetes object.</summary>
+    public void RegisterResourceAction(Action<ResourceContext> action) => ResourceActions.Add(action);
+
+    /// <summary>Once per pod spec (a Pod, or any workload's pod template).</summary>
+    public void RegisterPodAction(Action<PodContext> action) => PodActions.Add(action);
+
+    /// <summary>Once per container, init and sidecar containers included.</summary>
+    public void RegisterContainerAction(Action<ContainerContext> action) => ContainerActions.Add(action);
+
+    /// <summary>Once per run, after every file is read: for rules that relate objects to each other.</summary>
+    public void RegisterInputSetAction(Action<InputSetContext> action) => InputSetActions.Add(action);
+}

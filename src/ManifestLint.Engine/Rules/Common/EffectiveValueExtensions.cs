@@ -1,0 +1,27 @@
+using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Model.Kubernetes;
+using ManifestLint.Model.Semantics;
+using ManifestLint.Model.Source;
+
+namespace ManifestLint.Engine.Rules.Common;
+
+/// <summary>Helpers the resource rules share for showing and locating effective values.</summary>
+internal static class EffectiveValueExtensions
+{
+    /// <summary>"512Mi", or "512Mi (default of LimitRange team/limits)" when it was not written on the container.</summary>
+    public static string Describe(this EffectiveValue value) => $"{value.Written?.Text ?? value.Value?.ToString()}{value.OriginNote}";
+
+    /// <summary>Where the value was written: on the container, or in the LimitRange that supplied it.</summary>
+    public static SourceSpan? WrittenAt(this EffectiveValue value) => value.Written?.Node.Span;
+
+    /// <summary>A related location pointing at the LimitRange value, when the value came from one.</summary>
+    public static RelatedLocation[] LimitRangeSource(this EffectiveValue value) =>
+        value.FromLimitRange is not null && value.WrittenAt() is { } at
+            ? [new RelatedLocation(at, $"value set by LimitRange {value.FromLimitRange.Resource.Namespace}/{value.FromLimitRange.Resource.Name}")]
+            : [];
+
+    /// <summary>Formats a ratio for messages: 8, 2.5, 1.33.</summary>
+    public static string FormatRatio(decimal ratio) => decimal.Round(ratio, 2).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static bool IsPositive(this Quantity? q) => q is { } v && v > default(Quantity);
+}

@@ -1,0 +1,20 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Model.Semantics;
+
+namespace ManifestLint.Engine.Rules.Resources;
+
+/// <summary>ML1006: a pod whose QoS class is BestEffort: no container requests or limits cpu or memory.</summary>
+public sealed class BestEffortPodRule() : Rule("ML1006")
+{
+    public override void Initialize(RuleRegistration registration) => registration.RegisterPodAction(c =>
+    {
+        if (c.Facts.Qos != QosClass.BestEffort)
+        {
+            return;
+        }
+
+        c.Report(
+            c.Pod.ContainersKeySpan,
+            $"{c.Workload.Resource.DisplayName} runs BestEffort pods (no container requests or limits cpu or memory): they get oom_score_adj 1000, so the kernel kills them first when the node runs out of memory, and the kubelet evicts them first. Set memory requests and limits.");
+    });
+}

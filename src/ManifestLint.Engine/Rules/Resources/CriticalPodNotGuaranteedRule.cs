@@ -1,0 +1,26 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Model.Semantics;
+
+namespace ManifestLint.Engine.Rules.Resources;
+
+/// <summary>
+/// ML1007: a pod with a critical priority class (system-cluster-critical, system-node-critical, or as
+/// configured) whose QoS class is not Guaranteed.
+/// </summary>
+public sealed class CriticalPodNotGuaranteedRule() : Rule("ML1007")
+{
+    public override void Initialize(RuleRegistration registration) => registration.RegisterPodAction(c =>
+    {
+        if (c.Pod.PriorityClassName is not { } priorityClass
+            || !c.Options.CriticalPriorityClasses.Contains(priorityClass, StringComparer.Ordinal)
+            || c.Facts.Qos == QosClass.Guaranteed)
+        {
+            return;
+        }
+
+        var entry = c.Pod.Node.Entry("priorityClassName");
+        c.Report(
+            entry is null ? c.Pod.ContainersKeySpan : entry.Key.Span.Through(entry.Value.Span),
+            $"{c.Workload.Resource.DisplayName} has priorityClassName {priorityClass} but its pods are {c.Facts.Qos}, not Guaranteed: a critical pod should not be the one the kernel OOM-kills or the kubelet evicts. Give every container, init containers included, cpu and memory requests equal to its limits.");
+    });
+}

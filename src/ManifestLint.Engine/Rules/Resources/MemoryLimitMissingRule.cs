@@ -1,0 +1,24 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Model.Kubernetes;
+
+namespace ManifestLint.Engine.Rules.Resources;
+
+/// <summary>
+/// ML1001: a container (init containers included) without a memory limit, after LimitRange defaults.
+/// A zero limit counts as none: the kubelet sets no cgroup limit for it.
+/// </summary>
+public sealed class MemoryLimitMissingRule() : Rule("ML1001")
+{
+    public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
+    {
+        var limit = c.Effective.Limit(ResourceNames.Memory);
+        if (limit is { Value: null } || (limit?.Value is { } value && !value.IsZero))
+        {
+            return;
+        }
+
+        var at = limit?.Written is { } written ? written.Node.Span : c.Container.MissingFieldSpan(c.Container.Resources.Limits);
+        var what = limit is null ? "has no memory limit" : "has a memory limit of 0, which means no limit";
+        c.Report(at, $"{c.Subject} {what}: it can take memory until the node runs out, and then node-level OOM kills or evictions hit any pod on the node. Set resources.limits.memory.");
+    });
+}

@@ -1,0 +1,37 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
+using ManifestLint.Model.Kubernetes;
+
+namespace ManifestLint.Engine.Rules.Resources;
+
+/// <summary>
+/// ML1005: memory limit far above the request. The scheduler places pods by request, so the node is
+/// overcommitted by the difference; when the node runs out, node-level OOM and eviction decide, not the
+/// container's own limit.
+/// </summary>
+public sealed class MemoryLimitRequestRatioRule() : Rule("ML1005")
+{
+    public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
+    {
+        if (c.Effective.Request(ResourceNames.Memory) is not { Value: { } request } requestValue
+            || c.Effective.Limit(ResourceNames.Memory) is not { Value: { } limit } limitValue
+            || request.IsZero
+            || limit <= request)
+        {
+            return;
+        }
+
+        var ratio = (decimal)limit.NanoUnits / (decimal)request.NanoUnits;
+        var max = c.Options.MaxLimitRequestRatio;
+        if (ratio <= max)
+        {
+            return;
+        }
+
+        c.Report(
+            limitValue.WrittenAt() ?? c.Container.MissingFieldSpan(c.Container.Resources.Limits),
+            $"{c.Subject} has a memory limit of {limitValue.Describe()}, {EffectiveValueExtensions.FormatRatio(ratio)}× its request of {requestValue.Describe()} (more than {EffectiveValueExtensions.FormatRatio(max)}×): the scheduler reserves only the request, so the node is overcommitted and node-level OOM or eviction, not the container limit, decides when it dies. Raise the request closer to the limit.",
+            string.Empty,
+            [.. limitValue.LimitRangeSource(), .. requestValue.LimitRangeSource()]);
+    });
+}

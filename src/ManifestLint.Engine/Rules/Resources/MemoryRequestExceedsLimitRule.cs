@@ -1,0 +1,30 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
+using ManifestLint.Model.Kubernetes;
+
+namespace ManifestLint.Engine.Rules.Resources;
+
+/// <summary>
+/// ML1003: memory request greater than the limit, after defaulting. The API server rejects the pod
+/// (ValidateResourceRequirements: "must be less than or equal to memory limit").
+/// </summary>
+public sealed class MemoryRequestExceedsLimitRule() : Rule("ML1003")
+{
+    public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
+    {
+        if (c.Effective.Request(ResourceNames.Memory) is not { Value: { } request } requestValue
+            || c.Effective.Limit(ResourceNames.Memory) is not { Value: { } limit } limitValue
+            || limit.IsZero
+            || request <= limit)
+        {
+            return;
+        }
+
+        var at = requestValue.Origin == Model.Semantics.ValueOrigin.Written ? requestValue.WrittenAt() : limitValue.WrittenAt();
+        c.Report(
+            at ?? c.Container.MissingFieldSpan(c.Container.Resources.Requests),
+            $"{c.Subject} requests {requestValue.Describe()} of memory, more than its limit of {limitValue.Describe()}: the API server rejects the pod. Make the request at most the limit.",
+            string.Empty,
+            [.. requestValue.LimitRangeSource(), .. limitValue.LimitRangeSource()]);
+    });
+}

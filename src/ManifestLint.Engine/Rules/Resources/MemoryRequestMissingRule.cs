@@ -1,0 +1,23 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Model.Kubernetes;
+
+namespace ManifestLint.Engine.Rules.Resources;
+
+/// <summary>
+/// ML1002: a container with no memory request, no limit to default one from, and no LimitRange default:
+/// the scheduler reserves nothing for it.
+/// </summary>
+public sealed class MemoryRequestMissingRule() : Rule("ML1002")
+{
+    public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
+    {
+        if (c.Effective.Request(ResourceNames.Memory) is not null)
+        {
+            return;
+        }
+
+        c.Report(
+            c.Container.MissingFieldSpan(c.Container.Resources.Requests),
+            $"{c.Subject} has no memory request (and no memory limit or LimitRange default to take one from): the scheduler reserves no memory for it, so the node can be overcommitted and it is among the first evicted under memory pressure. Set resources.requests.memory.");
+    });
+}

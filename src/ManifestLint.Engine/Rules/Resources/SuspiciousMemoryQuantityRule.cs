@@ -1,0 +1,42 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Model.Kubernetes;
+
+namespace ManifestLint.Engine.Rules.Resources;
+
+/// <summary>
+/// ML1004: a memory request or limit written with the <c>m</c> (milli) suffix, or below 1 MiB. Kubernetes
+/// accepts both, but <c>512m</c> is 0.512 bytes and <c>memory: 512</c> is 512 bytes: always a unit mistake.
+/// Zero is left alone (it is an explicit "nothing").
+/// </summary>
+public sealed class SuspiciousMemoryQuantityRule() : Rule("ML1004")
+{
+    private static readonly Quantity OneMebibyte = Quantity.FromUnits(1024 * 1024);
+
+    public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
+    {
+        Check(c, c.Container.Resources.Requests[ResourceNames.Memory], "request");
+        Check(c, c.Container.Resources.Limits[ResourceNames.Memory], "limit");
+    });
+
+    private static void Check(ContainerContext c, QuantityValue? written, string field)
+    {
+        if (written?.Value is not { } value || value.IsZero || value < default(Quantity))
+        {
+            return;
+        }
+
+        var text = written.Text.Trim();
+        var number = text.TrimEnd('m');
+        if (text.EndsWith('m'))
+        {
+            c.Report(written.Node.Span,
+                $"{c.Subject} has a memory {field} of \"{text}\", which is {ByteSize.Format(value)}: the suffix m means milli, not mega. Did you mean {number}Mi?",
+                field);
+        }
+        else if (value < OneMebibyte)
+        {
+            var hint = text.All(char.IsAsciiDigit) ? $" A plain number is bytes. Did you mean {text}Mi?" : " No container runs in under 1 MiB.";
+            c.Report(written.Node.Span, $"{c.Subject} has a memory {field} of \"{text}\", which is only {ByteSize.Format(value)}.{hint}", field);
+        }
+    }
+}

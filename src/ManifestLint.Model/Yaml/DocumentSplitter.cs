@@ -1,0 +1,52 @@
+namespace ManifestLint.Model.Yaml;
+
+/// <summary>One document's text and the 1-based file line it starts on.</summary>
+public readonly record struct DocumentText(string Text, int StartLine);
+
+/// <summary>
+/// Splits a stream into documents the way Kubernetes' YAMLReader does (k8s.io/apimachinery
+/// pkg/util/yaml): a line that starts with <c>---</c> followed by nothing, blanks or a comment ends one
+/// document and begins the next. Each document is then parsed on its own, so a syntax error in one
+/// cannot hide the others. The separator line stays at the top of the next document, which keeps the
+/// parser's line numbers a plain offset from the file's.
+/// </summary>
+public static class DocumentSplitter
+{
+    public static IEnumerable<DocumentText> Split(string text)
+    {
+        var start = 0;
+        var startLine = 1;
+        var line = 1;
+        var position = 0;
+        while (position < text.Length)
+        {
+            var end = text.IndexOf('\n', position);
+            var next = end < 0 ? text.Length : end + 1;
+            if (position > start && IsSeparator(text.AsSpan(position, (end < 0 ? text.Length : end) - position)))
+            {
+                yield return new DocumentText(text[start..position], startLine);
+                start = position;
+                startLine = line;
+            }
+
+            position = next;
+            line++;
+        }
+
+        if (start < text.Length || start == 0)
+        {
+            yield return new DocumentText(text[start..], startLine);
+        }
+    }
+
+    private static bool IsSeparator(ReadOnlySpan<char> line)
+    {
+        if (!line.StartsWith("---", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = line[3..];
+        return rest.IsEmpty || rest[0] is ' ' or '\t' or '\r';
+    }
+}
