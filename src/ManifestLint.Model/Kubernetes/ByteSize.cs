@@ -12,8 +12,8 @@ public static class ByteSize
     /// <summary>
     /// Formats <paramref name="q"/> as bytes in the largest binary unit in which it is at least 1, with up to
     /// two decimals (rounded half away from zero, trailing zeros trimmed, invariant culture). A value that
-    /// rounds up to 1024 of a unit is shown as 1 of the next. A non-zero value that would round to "0 bytes"
-    /// (at most 4m) keeps its exact digits instead, e.g. "0.001 bytes", and exactly one byte is "1 byte".
+    /// rounds up to 1024 of a unit is shown as 1 of the next. A non-zero value below one byte keeps its
+    /// exact digits, e.g. "0.512 bytes" for 512m, and exactly one byte is "1 byte".
     /// </summary>
     public static string Format(Quantity q)
     {
@@ -34,7 +34,8 @@ public static class ByteSize
             (value, unit) = (1, unit + 1);
         }
 
-        if (value == 0 && nanos != 0)
+        // Below one byte (the 512m mistake) the exact fraction is the point of the message: "0.512 bytes".
+        if (nanos < NanosPerByte && nanos != 0)
         {
             value = (decimal)nanos / NanosPerByte;
         }

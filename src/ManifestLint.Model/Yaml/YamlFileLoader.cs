@@ -51,7 +51,7 @@ public static class YamlFileLoader
             }
             catch (YamlException e)
             {
-                problems.Add(new ModelProblem(ModelProblemKind.InvalidYaml, Describe(e), At(path, e.Start, e.End, lineOffset)));
+                problems.Add(new ModelProblem(ModelProblemKind.InvalidYaml, Describe(e), ClampToDocument(At(path, e.Start, e.End, lineOffset), chunk)));
             }
         }
 
@@ -68,6 +68,23 @@ public static class YamlFileLoader
         message = message.StartsWith("(Line:", StringComparison.Ordinal) && cut >= 0 ? message[(cut + 3)..] : message;
         message = message.Trim();
         return $"Invalid YAML: {message}{(message.EndsWith('.') ? string.Empty : ".")}";
+    }
+
+    /// <summary>
+    /// The parser reports an unterminated construct at the end of the stream, which is the next
+    /// document's separator line; pull such a span back to the document's last non-blank line.
+    /// </summary>
+    private static SourceSpan ClampToDocument(SourceSpan span, DocumentText chunk)
+    {
+        var lines = chunk.Text.TrimEnd().Split('\n');
+        var lastLine = chunk.StartLine + lines.Length - 1;
+        if (span.StartLine <= lastLine)
+        {
+            return span;
+        }
+
+        var lastColumn = lines[^1].TrimEnd('\r').Length + 1;
+        return span with { StartLine = lastLine, StartColumn = 1, EndLine = lastLine, EndColumn = Math.Max(2, lastColumn) };
     }
 
     private static SourceSpan At(string path, Mark start, Mark end, int lineOffset)

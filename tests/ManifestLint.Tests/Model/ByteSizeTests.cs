@@ -35,7 +35,7 @@ public class ByteSizeTests
     [InlineData("1000", "1000 bytes")]
     [InlineData("1023", "1023 bytes")]
     [InlineData("0.5", "0.5 bytes")]
-    [InlineData("512m", "0.51 bytes")]
+    [InlineData("512m", "0.512 bytes")]
     [InlineData("1.999", "2 bytes")]
     [InlineData("-512", "-512 bytes")]
     public void ValuesUnderOneKiBPrintAsBytes(string text, string expected)

@@ -14,6 +14,12 @@ internal static class EffectiveValueExtensions
     /// <summary>Where the value was written: on the container, or in the LimitRange that supplied it.</summary>
     public static SourceSpan? WrittenAt(this EffectiveValue value) => value.Written?.Node.Span;
 
+    /// <summary>
+    /// Where the value was written on the container itself (a request defaulted from the limit points at the limit);
+    /// null when a LimitRange supplied it. Findings are located on the container, the LimitRange is a related location.
+    /// </summary>
+    public static SourceSpan? OnContainerAt(this EffectiveValue value) => value.FromLimitRange is null ? value.WrittenAt() : null;
+
     /// <summary>A related location pointing at the LimitRange value, when the value came from one.</summary>
     public static RelatedLocation[] LimitRangeSource(this EffectiveValue value) =>
         value.FromLimitRange is not null && value.WrittenAt() is { } at

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Kubernetes;
 
 namespace ManifestLint.Engine.Rules.Resources;
@@ -17,8 +18,8 @@ public sealed class MemoryLimitMissingRule() : Rule("ML1001")
             return;
         }
 
-        var at = limit?.Written is { } written ? written.Node.Span : c.Container.MissingFieldSpan(c.Container.Resources.Limits);
+        var at = limit?.OnContainerAt() ?? c.Container.MissingFieldSpan(c.Container.Resources.Limits);
         var what = limit is null ? "has no memory limit" : "has a memory limit of 0, which means no limit";
-        c.Report(at, $"{c.Subject} {what}: it can take memory until the node runs out, and then node-level OOM kills or evictions hit any pod on the node. Set resources.limits.memory.");
+        c.Report(at, $"{c.Subject} {what}: it can take memory until the node runs out, and then node-level OOM kills or evictions hit any pod on the node. Set resources.limits.memory.", string.Empty, limit?.LimitRangeSource() ?? []);
     });
 }

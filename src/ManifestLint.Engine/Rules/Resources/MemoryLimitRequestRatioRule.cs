@@ -29,7 +29,7 @@ public sealed class MemoryLimitRequestRatioRule() : Rule("ML1005")
         }
 
         c.Report(
-            limitValue.WrittenAt() ?? c.Container.MissingFieldSpan(c.Container.Resources.Limits),
+            limitValue.OnContainerAt() ?? c.Container.MissingFieldSpan(c.Container.Resources.Limits),
             $"{c.Subject} has a memory limit of {limitValue.Describe()}, {EffectiveValueExtensions.FormatRatio(ratio)}× its request of {requestValue.Describe()} (more than {EffectiveValueExtensions.FormatRatio(max)}×): the scheduler reserves only the request, so the node is overcommitted and node-level OOM or eviction, not the container limit, decides when it dies. Raise the request closer to the limit.",
             string.Empty,
             [.. limitValue.LimitRangeSource(), .. requestValue.LimitRangeSource()]);

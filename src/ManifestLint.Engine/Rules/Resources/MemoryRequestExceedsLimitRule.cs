@@ -20,9 +20,12 @@ public sealed class MemoryRequestExceedsLimitRule() : Rule("ML1003")
             return;
         }
 
-        var at = requestValue.Origin == Model.Semantics.ValueOrigin.Written ? requestValue.WrittenAt() : limitValue.WrittenAt();
+        // On the container: the written request, else the written limit, else where the request would go.
+        var at = (requestValue.Origin == Model.Semantics.ValueOrigin.Written ? requestValue.OnContainerAt() : null)
+            ?? limitValue.OnContainerAt()
+            ?? c.Container.MissingFieldSpan(c.Container.Resources.Requests);
         c.Report(
-            at ?? c.Container.MissingFieldSpan(c.Container.Resources.Requests),
+            at,
             $"{c.Subject} requests {requestValue.Describe()} of memory, more than its limit of {limitValue.Describe()}: the API server rejects the pod. Make the request at most the limit.",
             string.Empty,
             [.. requestValue.LimitRangeSource(), .. limitValue.LimitRangeSource()]);

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using ManifestLint.Cli.Commands;
+
+namespace ManifestLint.Cli;
+
+/// <summary>The root command. Parse errors are exit 2 (System.CommandLine's own default would be 1, our "findings").</summary>
+public static class CliApplication
+{
+    public static RootCommand CreateRootCommand(CliEnvironment environment) =>
+        new("ManifestLint: finds Kubernetes memory mistakes (OOMKilled, evictions) in manifests before they reach a cluster.")
+        {
+            LintCommand.Create(environment),
+            RulesCommand.Create(environment),
+            ExplainCommand.Create(environment),
+        };
+
+    public static int Run(string[] args, CliEnvironment environment)
+    {
+        var parseResult = CreateRootCommand(environment).Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                environment.Error.WriteLine($"manifestlint: {error.Message}");
+            }
+
+            environment.Error.WriteLine("Run 'manifestlint --help' for usage.");
+            return ExitCodes.ToolFailure;
+        }
+
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            environment.Error.WriteLine($"manifestlint: internal error: {e}");
+            return ExitCodes.ToolFailure;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace ManifestLint.Cli;
+
+/// <summary>The process exit codes, in one place.</summary>
+public static class ExitCodes
+{
+    /// <summary>Nothing at or above the fail level.</summary>
+    public const int Success = 0;
+
+    /// <summary>Findings at or above the fail level (a broken YAML file is a finding too).</summary>
+    public const int Findings = 1;
+
+    /// <summary>The tool could not do its job: bad arguments, a missing path, an unwritable output, an internal error.</summary>
+    public const int ToolFailure = 2;
+}

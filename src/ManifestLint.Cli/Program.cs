@@ -1,0 +1,3 @@
+using ManifestLint.Cli;
+
+return CliApplication.Run(args, CliEnvironment.FromConsole());
