@@ -54,7 +54,11 @@ internal static class PodSpecReader
         var name = reader.String(node["name"], $"{path}.name");
         if (string.IsNullOrEmpty(name))
         {
-            reader.Report(node.Entry("name")?.Value ?? node, $"'{path}' has no name; the API server rejects a container without one.");
+            if (node["name"] is null or ScalarNode { IsNull: true } or ScalarNode { Value: "" })
+            {
+                reader.Report(node.Entry("name")?.Value ?? node, $"'{path}' has no name; the API server rejects a container without one.");
+            }
+
             name = $"{key}[{index}]";
         }
 

@@ -30,18 +30,33 @@ public static class Defaulting
 
         foreach (var limitRange in namespaceLimitRanges)
         {
+            // admission.go defaultContainerResourceRequirements assigns every Container item's defaults into one
+            // map per LimitRange, so within a LimitRange a later item overwrites an earlier one; only then are
+            // missing keys filled (mergeContainerResources), so across LimitRanges the first one wins.
+            var defaultLimits = new Dictionary<string, QuantityValue>(StringComparer.Ordinal);
+            var defaultRequests = new Dictionary<string, QuantityValue>(StringComparer.Ordinal);
             foreach (var item in limitRange.Items.Where(i => i.Type == "Container"))
             {
-                var (defaultLimits, defaultRequests) = DefaultItem(item);
-                foreach (var (resource, value) in defaultLimits)
+                var (itemLimits, itemRequests) = DefaultItem(item);
+                foreach (var (resource, value) in itemLimits)
                 {
-                    limits.TryAdd(resource, new EffectiveValue(value.Value, ValueOrigin.LimitRangeDefault, value, limitRange));
+                    defaultLimits[resource] = value;
                 }
 
-                foreach (var (resource, value) in defaultRequests)
+                foreach (var (resource, value) in itemRequests)
                 {
-                    requests.TryAdd(resource, new EffectiveValue(value.Value, ValueOrigin.LimitRangeDefaultRequest, value, limitRange));
+                    defaultRequests[resource] = value;
                 }
+            }
+
+            foreach (var (resource, value) in defaultLimits)
+            {
+                limits.TryAdd(resource, new EffectiveValue(value.Value, ValueOrigin.LimitRangeDefault, value, limitRange));
+            }
+
+            foreach (var (resource, value) in defaultRequests)
+            {
+                requests.TryAdd(resource, new EffectiveValue(value.Value, ValueOrigin.LimitRangeDefaultRequest, value, limitRange));
             }
         }
 
