@@ -49,7 +49,7 @@ public static class LintRunner
             return ExitCodes.ToolFailure;
         }
 
-        if (options.OutputPath is not null && options.Format != OutputFormat.Text)
+        if (options.OutputPath is not null)
         {
             environment.Error.WriteLine(TextReporter.Summary(result));
         }

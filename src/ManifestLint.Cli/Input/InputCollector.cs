@@ -13,7 +13,7 @@ public sealed record CollectedInputs(IReadOnlyList<AnalysisInput> Inputs, IReadO
 /// </summary>
 public static class InputCollector
 {
-    public const string StandardInputPath = "<stdin>";
+    public const string StandardInputPath = AnalysisInput.StandardInputPath;
 
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".yaml", ".yml", ".json" };
 

@@ -1,4 +1,7 @@
+using ManifestLint.Cli.Input;
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
+using ManifestLint.Sarif;
 
 namespace ManifestLint.Cli.Output;
 
@@ -6,5 +9,7 @@ namespace ManifestLint.Cli.Output;
 public static class SarifReport
 {
     public static void Write(AnalysisResult result, string workingDirectory, string toolVersion, Stream stream) =>
-        throw new NotSupportedException("SARIF writer not wired yet");
+        SarifWriter.Write(
+            SarifWriter.Build(result, RuleCatalog.Default, new SarifOptions(SourceRoot.Find(workingDirectory), workingDirectory, toolVersion)),
+            stream);
 }

@@ -6,5 +6,8 @@ namespace ManifestLint.Engine.Analysis;
 /// </summary>
 public sealed record AnalysisInput(string Path, Func<byte[]> Read)
 {
+    /// <summary>The path findings show for standard input (<c>lint -</c>).</summary>
+    public const string StandardInputPath = "<stdin>";
+
     public static AnalysisInput FromText(string path, string text) => new(path, () => System.Text.Encoding.UTF8.GetBytes(text));
 }

@@ -16,11 +16,8 @@ public sealed record AnalysisOptions
     /// <summary>Severity per rule ID, replacing the default; <see cref="Severity.None"/> turns a rule off.</summary>
     public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; init; } = new Dictionary<string, Severity>();
 
-    /// <summary>ML1005: the largest memory limit/request ratio that is not reported.</summary>
-    public decimal MaxLimitRequestRatio { get; init; } = 2m;
-
-    /// <summary>ML1007: priority classes whose pods must be Guaranteed.</summary>
-    public IReadOnlyList<string> CriticalPriorityClasses { get; init; } = ["system-cluster-critical", "system-node-critical"];
+    /// <summary>Rule options (thresholds, lists) by rule ID; each rule documents its own defaults.</summary>
+    public RuleSettings Settings { get; init; } = RuleSettings.Empty;
 
     /// <summary>How many files are read and analysed at once.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;

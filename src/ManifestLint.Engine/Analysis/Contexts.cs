@@ -12,6 +12,12 @@ public abstract class AnalysisContext(RuleDescriptor rule, Severity severity, An
 
     public RuleDescriptor Rule { get; } = rule;
 
+    /// <summary>A numeric option of the running rule, or its documented default.</summary>
+    public decimal Setting(string name, decimal defaultValue) => Options.Settings.GetDecimal(Rule.Id, name, defaultValue);
+
+    /// <summary>A list option of the running rule, or its documented default.</summary>
+    public IReadOnlyList<string> Setting(string name, IReadOnlyList<string> defaultValue) => Options.Settings.GetList(Rule.Id, name, defaultValue);
+
     private protected void Add(SourceSpan at, string message, IReadOnlyList<RelatedLocation> related, IReadOnlyDictionary<string, string> properties, string fingerprint)
     {
         lock (sink)

@@ -29,11 +29,11 @@ public sealed record Run
     /// <summary>Base URIs by ID, such as <c>%SRCROOT%</c>; each value's <see cref="ArtifactLocation.Uri"/> is absolute and ends in '/'.</summary>
     public IReadOnlyDictionary<string, ArtifactLocation>? OriginalUriBaseIds { get; init; }
 
-    /// <summary>Always written, empty when nothing was found: an absent array would mean "results not computed".</summary>
-    public required IReadOnlyList<Result> Results { get; init; }
-
     /// <summary><c>utf16CodeUnits</c> or <c>unicodeCodePoints</c>: how region columns count characters.</summary>
     public string? ColumnKind { get; init; }
+
+    /// <summary>Always written, empty when nothing was found: an absent array would mean "results not computed".</summary>
+    public required IReadOnlyList<Result> Results { get; init; }
 
     public PropertyBag? Properties { get; init; }
 }

@@ -6,9 +6,9 @@ namespace ManifestLint.Tests.Cli;
 internal static class CliRunner
 {
     public static (int ExitCode, string Out, string Error) Run(string workingDirectory, params string[] args) =>
-        Run(workingDirectory, string.Empty, args);
+        RunWithInput(workingDirectory, string.Empty, args);
 
-    public static (int ExitCode, string Out, string Error) Run(string workingDirectory, string standardInput, params string[] args)
+    public static (int ExitCode, string Out, string Error) RunWithInput(string workingDirectory, string standardInput, params string[] args)
     {
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };

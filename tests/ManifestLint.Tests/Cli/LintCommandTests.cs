@@ -95,7 +95,7 @@ public class LintCommandTests
         var (code, output, _) = CliRunner.Run(tree.Root, "lint", "k8s");
 
         Assert.Equal(ExitCodes.Findings, code);
-        Assert.Contains("k8s/web.yaml(10,11): warning ML1001: Pod shop/web, container \"web\" has no memory limit", output, StringComparison.Ordinal);
+        Assert.Contains("k8s/web.yaml(10,7): warning ML1001: Pod shop/web, container \"web\" has no memory limit", output, StringComparison.Ordinal);
         Assert.EndsWith("1 warning in 1 file (1 object).\n", output, StringComparison.Ordinal);
     }
 
@@ -136,7 +136,7 @@ public class LintCommandTests
         Assert.Equal(ExitCodes.Findings, code);
         Assert.Contains("a-broken.yaml(3,", output, StringComparison.Ordinal);
         Assert.Contains("error ML0001: Invalid YAML", output, StringComparison.Ordinal);
-        Assert.Contains("b-web.yaml(10,11): warning ML1001", output, StringComparison.Ordinal);
+        Assert.Contains("b-web.yaml(10,7): warning ML1001", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,10 +144,10 @@ public class LintCommandTests
     {
         using var tree = new TempTree();
 
-        var (code, output, _) = CliRunner.Run(tree.Root, PodWithoutLimit, "lint", "-");
+        var (code, output, _) = CliRunner.RunWithInput(tree.Root, PodWithoutLimit, "lint", "-");
 
         Assert.Equal(ExitCodes.Findings, code);
-        Assert.Contains("<stdin>(10,11): warning ML1001", output, StringComparison.Ordinal);
+        Assert.Contains("<stdin>(10,7): warning ML1001", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,10 +55,10 @@ public class ByteSizeTests
     [Theory]
     [InlineData("1m", "0.001 bytes")]
     [InlineData("4m", "0.004 bytes")]
-    [InlineData("5m", "0.01 bytes")]
+    [InlineData("5m", "0.005 bytes")]
     [InlineData("1n", "0.000000001 bytes")]
     [InlineData("-1m", "-0.001 bytes")]
-    public void TinyNonZeroValueKeepsItsDigitsInsteadOfPrintingZero(string text, string expected)
+    public void ValueBelowOneByteKeepsItsExactDigits(string text, string expected)
     {
         Assert.Equal(expected, ByteSize.Format(Parse(text)));
     }

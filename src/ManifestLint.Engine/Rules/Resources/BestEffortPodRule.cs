@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Semantics;
 
 namespace ManifestLint.Engine.Rules.Resources;
@@ -8,7 +9,8 @@ public sealed class BestEffortPodRule() : Rule("ML1006")
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterPodAction(c =>
     {
-        if (c.Facts.Qos != QosClass.BestEffort)
+        // A pod without containers is invalid (ML0001 or the API server says so), not BestEffort.
+        if (c.Facts.Qos != QosClass.BestEffort || !c.Pod.Containers.Any() || c.Facts.HasUnparsedComputeValue())
         {
             return;
         }

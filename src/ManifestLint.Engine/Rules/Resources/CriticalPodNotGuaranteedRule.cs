@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Semantics;
 
 namespace ManifestLint.Engine.Rules.Resources;
@@ -9,11 +10,15 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// </summary>
 public sealed class CriticalPodNotGuaranteedRule() : Rule("ML1007")
 {
+    /// <summary>Option <c>criticalPriorityClasses</c>: the priority classes whose pods must be Guaranteed.</summary>
+    public static readonly IReadOnlyList<string> DefaultCriticalPriorityClasses = ["system-cluster-critical", "system-node-critical"];
+
     public override void Initialize(RuleRegistration registration) => registration.RegisterPodAction(c =>
     {
         if (c.Pod.PriorityClassName is not { } priorityClass
-            || !c.Options.CriticalPriorityClasses.Contains(priorityClass, StringComparer.Ordinal)
-            || c.Facts.Qos == QosClass.Guaranteed)
+            || !c.Setting("criticalPriorityClasses", DefaultCriticalPriorityClasses).Contains(priorityClass, StringComparer.Ordinal)
+            || c.Facts.Qos == QosClass.Guaranteed
+            || c.Facts.HasUnparsedComputeValue())
         {
             return;
         }

@@ -11,6 +11,9 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// </summary>
 public sealed class MemoryLimitRequestRatioRule() : Rule("ML1005")
 {
+    /// <summary>Option <c>maxRatio</c>: the largest limit/request ratio that is not reported.</summary>
+    public const decimal DefaultMaxRatio = 2m;
+
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
         if (c.Effective.Request(ResourceNames.Memory) is not { Value: { } request } requestValue
@@ -22,15 +25,17 @@ public sealed class MemoryLimitRequestRatioRule() : Rule("ML1005")
         }
 
         var ratio = (decimal)limit.NanoUnits / (decimal)request.NanoUnits;
-        var max = c.Options.MaxLimitRequestRatio;
+        var max = c.Setting("maxRatio", DefaultMaxRatio);
         if (ratio <= max)
         {
             return;
         }
 
+        // 2049Mi over 1Gi rounds to "2×", which reads as allowed: say "just over 2×" instead.
+        var shown = decimal.Round(ratio, 2) > max ? EffectiveValueExtensions.FormatRatio(ratio) : $"just over {EffectiveValueExtensions.FormatRatio(max)}";
         c.Report(
             limitValue.OnContainerAt() ?? c.Container.MissingFieldSpan(c.Container.Resources.Limits),
-            $"{c.Subject} has a memory limit of {limitValue.Describe()}, {EffectiveValueExtensions.FormatRatio(ratio)}× its request of {requestValue.Describe()} (more than {EffectiveValueExtensions.FormatRatio(max)}×): the scheduler reserves only the request, so the node is overcommitted and node-level OOM or eviction, not the container limit, decides when it dies. Raise the request closer to the limit.",
+            $"{c.Subject} has a memory limit of {limitValue.Describe()}, {shown}× its request of {requestValue.Describe()} (more than {EffectiveValueExtensions.FormatRatio(max)}×): the scheduler reserves only the request, so the node is overcommitted and node-level OOM or eviction, not the container limit, decides when it dies. Raise the request closer to the limit.",
             string.Empty,
             [.. limitValue.LimitRangeSource(), .. requestValue.LimitRangeSource()]);
     });

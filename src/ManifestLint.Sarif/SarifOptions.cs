@@ -1,0 +1,12 @@
+namespace ManifestLint.Sarif;
+
+/// <summary>
+/// What a SARIF log needs beyond the findings.
+/// </summary>
+/// <param name="SourceRoot">
+/// Absolute directory the artifact URIs are relative to (<c>%SRCROOT%</c>): for code scanning, the repository
+/// checkout, so GitHub can map results onto files.
+/// </param>
+/// <param name="WorkingDirectory">Absolute directory that relative <c>Diagnostic.Location.Path</c>s are relative to.</param>
+/// <param name="ToolVersion">The tool's semantic version, written as <c>tool.driver.semanticVersion</c>.</param>
+public sealed record SarifOptions(string SourceRoot, string WorkingDirectory, string ToolVersion);

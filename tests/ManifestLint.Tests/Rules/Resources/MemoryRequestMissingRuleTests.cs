@@ -1,0 +1,213 @@
+using Xunit;
+using static ManifestLint.Tests.Rules.ExpectedFindings;
+
+namespace ManifestLint.Tests.Rules.Resources;
+
+public class MemoryRequestMissingRuleTests
+{
+    private const string Rule = "ML1002";
+
+    [Fact]
+    public void ContainerWithoutResources_IsReportedAtName()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: web   # Noncompliant {{container "web" has no memory request}}
+                  image: nginx:1.27
+            """);
+    }
+
+    [Fact]
+    public void RequestsWithoutMemory_IsReportedAtRequestsKey()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+                  resources:
+                    requests:   # Noncompliant
+                      cpu: 250m
+            """);
+    }
+
+    [Fact]
+    public void LimitsWithoutMemory_IsReportedAtResourcesKey()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+                  resources:   # Noncompliant
+                    limits:
+                      cpu: 500m
+            """);
+    }
+
+    [Fact]
+    public void LimitsOnly_RequestDefaultsFromLimit_IsNotReported()
+    {
+        Verify(Rule, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              selector:
+                matchLabels:
+                  app: web
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                    - name: web
+                      image: nginx:1.27
+                      resources:
+                        limits:
+                          memory: 512Mi
+            """);
+    }
+
+    [Fact]
+    public void InvalidLimit_IsLeftToInvalidQuantity()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+                  resources:
+                    limits:
+                      memory: 512MB
+            """);
+    }
+
+    [Fact]
+    public void InitContainerAndSidecarWithoutRequest_AreReported()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              initContainers:
+                - name: envoy   # Noncompliant {{sidecar container "envoy"}}
+                  image: envoyproxy/envoy:v1.32.1
+                  restartPolicy: Always
+                - name: migrate   # Noncompliant {{init container "migrate"}}
+                  image: flyway/flyway:10
+              containers:
+                - name: web
+                  image: nginx:1.27
+                  resources:
+                    requests:
+                      memory: 256Mi
+            """);
+    }
+
+    [Theory]
+    [InlineData("defaultRequest")]
+    [InlineData("default")]
+    [InlineData("max")]
+    [InlineData("min")]
+    public void LimitRangeSuppliesTheRequest_IsNotReported(string field)
+    {
+        Verify(Rule, $"""
+            apiVersion: v1
+            kind: LimitRange
+            metadata:
+              name: defaults
+              namespace: shop
+            spec:
+              limits:
+                - type: Container
+                  {field}:
+                    memory: 256Mi
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+            """);
+    }
+
+    [Fact]
+    public void LimitRangeInAnotherNamespace_DoesNotApply()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: LimitRange
+            metadata:
+              name: defaults
+              namespace: staging
+            spec:
+              limits:
+                - type: Container
+                  defaultRequest:
+                    memory: 256Mi
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: web   # Noncompliant
+                  image: nginx:1.27
+            """);
+    }
+
+    [Fact]
+    public void CronJobWithCpuRequestOnly_IsReported()
+    {
+        Verify(Rule, """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata:
+              name: sitemap
+              namespace: shop
+            spec:
+              schedule: "@hourly"
+              jobTemplate:
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: OnFailure
+                      containers:
+                        - name: sitemap
+                          image: ghcr.io/example/sitemap:1.4.0
+                          resources:
+                            requests:   # Noncompliant {{CronJob shop/sitemap}}
+                              cpu: 100m
+                            limits:
+                              cpu: 500m
+            """);
+    }
+}

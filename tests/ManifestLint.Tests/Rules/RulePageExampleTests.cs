@@ -1,0 +1,188 @@
+using System.Runtime.CompilerServices;
+using Xunit;
+
+namespace ManifestLint.Tests.Rules;
+
+/// <summary>
+/// The examples on every rule page are tests: each ```yaml block under "## Noncompliant example" must yield
+/// exactly its annotated findings of the page's rule (at least one), and each block under
+/// "## Compliant example" none. ML0000 (internal error) is the one page without examples.
+/// </summary>
+public class RulePageExampleTests
+{
+    public static TheoryData<string, string, int> Examples()
+    {
+        var data = new TheoryData<string, string, int>();
+        foreach (var page in RulePageFile.LoadAll())
+        {
+            foreach (var example in page.Examples)
+            {
+                data.Add(page.Id, example.Heading, example.Index);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Example_YieldsExactlyTheAnnotatedFindings(string ruleId, string heading, int index)
+    {
+        var example = RulePageFile.Load(ruleId).Examples.Single(e => e.Heading == heading && e.Index == index);
+        var expected = ExpectedFindings.Parse(example.Yaml);
+        if (heading == RulePageFile.NoncompliantHeading)
+        {
+            Assert.True(expected.Count > 0, $"{ruleId}: noncompliant example {index} (page line {example.PageLine}) has no '# Noncompliant' annotation.");
+        }
+        else
+        {
+            Assert.True(expected.Count == 0, $"{ruleId}: compliant example {index} (page line {example.PageLine}) carries a '# Noncompliant' annotation.");
+        }
+
+        ExpectedFindings.Verify(ruleId, example.Yaml);
+    }
+
+    [Fact]
+    public void EveryPageButToolError_HasNoncompliantAndCompliantExamples()
+    {
+        var incomplete = RulePageFile.LoadAll()
+            .Where(p => p.Id != "ML0000")
+            .Where(p => !p.Examples.Any(e => e.Heading == RulePageFile.NoncompliantHeading) || !p.Examples.Any(e => e.Heading == RulePageFile.CompliantHeading))
+            .Select(p => p.Id)
+            .ToList();
+
+        Assert.True(incomplete.Count == 0, $"Pages without a yaml block under both example headings: {string.Join(", ", incomplete)}");
+    }
+
+    [Fact]
+    public void ToolErrorPage_HasNoExamples()
+    {
+        Assert.Empty(RulePageFile.Load("ML0000").Examples);
+    }
+
+    [Fact]
+    public void ExampleBlocks_AreOnlyYaml()
+    {
+        var other = RulePageFile.LoadAll()
+            .SelectMany(p => p.FencesUnderExampleHeadings.Where(f => f.Info != "yaml").Select(f => $"{p.Id} line {f.Line}: ```{f.Info}"))
+            .ToList();
+
+        Assert.True(other.Count == 0, $"Example blocks must be ```yaml so they are tested: {string.Join("; ", other)}");
+    }
+}
+
+/// <summary>Where the repository's checked-in files are, found from the test binaries or, failing that, this source file.</summary>
+internal static class RepositoryLayout
+{
+    private static readonly Lazy<string> RootPath = new(FindRoot);
+
+    public static string Root => RootPath.Value;
+
+    public static string RulesDirectory => Path.Combine(Root, "rules");
+
+    public static string SamplesDirectory => Path.Combine(Root, "samples");
+
+    private static string FindRoot()
+    {
+        // The build output may live outside the repository (dotnet test --artifacts-path /tmp/...), so the
+        // working directory and the compile-time path of this file are tried after AppContext.BaseDirectory.
+        string[] starts = [AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Path.GetDirectoryName(ThisFile()) ?? string.Empty];
+        foreach (var start in starts.Where(s => s.Length > 0))
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "ManifestLint.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"No directory holding ManifestLint.sln above any of: {string.Join(", ", starts)}.");
+    }
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
+}
+
+/// <summary>A rule page read from <c>rules/ID.md</c> on disk: its headings and the yaml blocks under its example headings.</summary>
+internal sealed record RulePageFile(string Id, string Path, string Text, IReadOnlyList<string> Headings, IReadOnlyList<RulePageExample> Examples, IReadOnlyList<RulePageFence> FencesUnderExampleHeadings)
+{
+    public const string NoncompliantHeading = "Noncompliant example";
+    public const string CompliantHeading = "Compliant example";
+
+    public static IReadOnlyList<RulePageFile> LoadAll() =>
+        Directory.GetFiles(RepositoryLayout.RulesDirectory, "ML*.md")
+            .Order(StringComparer.Ordinal)
+            .Select(LoadFile)
+            .ToList();
+
+    public static RulePageFile Load(string id) => LoadFile(System.IO.Path.Combine(RepositoryLayout.RulesDirectory, $"{id}.md"));
+
+    private static RulePageFile LoadFile(string path)
+    {
+        var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var lines = text.Split('\n');
+        var headings = new List<string>();
+        var examples = new List<RulePageExample>();
+        var fences = new List<RulePageFence>();
+        string? section = null;
+        List<string>? block = null;
+        var blockStart = 0;
+        var inOtherFence = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var isExampleSection = section is NoncompliantHeading or CompliantHeading;
+            if (block is not null)
+            {
+                if (line.Trim() == "```")
+                {
+                    examples.Add(new RulePageExample(section!, examples.Count, string.Join('\n', block) + "\n", blockStart + 1));
+                    block = null;
+                }
+                else
+                {
+                    block.Add(line);
+                }
+            }
+            else if (inOtherFence)
+            {
+                inOtherFence = line.Trim() != "```";
+            }
+            else if (line.StartsWith("```", StringComparison.Ordinal))
+            {
+                var info = line[3..].Trim();
+                if (isExampleSection)
+                {
+                    fences.Add(new RulePageFence(info, i + 1));
+                }
+
+                if (isExampleSection && info == "yaml")
+                {
+                    block = [];
+                    blockStart = i + 1;
+                }
+                else
+                {
+                    inOtherFence = true;
+                }
+            }
+            else if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                section = line[3..].Trim();
+                headings.Add(section);
+            }
+        }
+
+        return new RulePageFile(System.IO.Path.GetFileNameWithoutExtension(path), path, text, headings, examples, fences);
+    }
+}
+
+/// <param name="Heading">The example heading the block sits under.</param>
+/// <param name="Index">The block's position among all example blocks of the page, from 0.</param>
+/// <param name="Yaml">The block's text; its first line is line 1 for the annotations.</param>
+/// <param name="PageLine">The page line of the block's first YAML line.</param>
+internal sealed record RulePageExample(string Heading, int Index, string Yaml, int PageLine);
+
+/// <summary>A code fence under an example heading, with its info string (the language).</summary>
+internal sealed record RulePageFence(string Info, int Line);

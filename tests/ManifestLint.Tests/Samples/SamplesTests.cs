@@ -1,0 +1,55 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
+using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Tests.Rules;
+using Xunit;
+
+namespace ManifestLint.Tests.Samples;
+
+/// <summary>The samples a new user lints first: together they show every rule, and clean.yaml shows none.</summary>
+public class SamplesTests
+{
+    private static readonly Lazy<IReadOnlyList<Diagnostic>> Findings = new(() => Analyze(SampleFiles()));
+
+    [Fact]
+    public void Samples_MakeEveryRuleButToolErrorFire()
+    {
+        var fired = Findings.Value.Select(d => d.RuleId).ToHashSet(StringComparer.Ordinal);
+        var silent = RuleCatalog.Default.Rules.Select(r => r.Id).Where(id => id != AnalysisEngine.ToolErrorRuleId && !fired.Contains(id)).ToList();
+
+        Assert.True(silent.Count == 0, $"No sample under samples/ makes these rules fire: {string.Join(", ", silent)}. Add a case to a sample and to samples/README.md.");
+    }
+
+    [Fact]
+    public void Samples_DoNotCrashTheAnalyzer()
+    {
+        Assert.DoesNotContain(Findings.Value, d => d.RuleId == AnalysisEngine.ToolErrorRuleId);
+    }
+
+    [Fact]
+    public void CleanSample_HasNoFindings()
+    {
+        var findings = Analyze([Path.Combine(RepositoryLayout.SamplesDirectory, "manifests", "clean.yaml")]);
+
+        Assert.True(findings.Count == 0, $"clean.yaml has findings:\n{string.Join("\n", findings.Select(d => $"  {d.Location} {d.RuleId} {d.Message}"))}");
+    }
+
+    [Fact]
+    public void EverySample_IsInTheReadme()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryLayout.SamplesDirectory, "README.md"));
+        var missing = SampleFiles().Select(Path.GetFileName).Where(name => !readme.Contains($"`manifests/{name}`", StringComparison.Ordinal)).ToList();
+
+        Assert.True(missing.Count == 0, $"samples/README.md does not describe: {string.Join(", ", missing)}");
+    }
+
+    private static string[] SampleFiles() =>
+        Directory.GetFiles(RepositoryLayout.SamplesDirectory, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    private static IReadOnlyList<Diagnostic> Analyze(IEnumerable<string> files) =>
+        new AnalysisEngine().Analyze(
+            files.Select(f => new AnalysisInput(Path.GetRelativePath(RepositoryLayout.Root, f), () => File.ReadAllBytes(f))).ToList()).Diagnostics;
+}
