@@ -12,6 +12,9 @@ public static class CliApplication
             LintCommand.Create(environment),
             RulesCommand.Create(environment),
             ExplainCommand.Create(environment),
+            ConfigCommand.Create(environment),
+            InitCommand.Create(environment),
+            BaselineCommand.Create(environment),
         };
 
     public static int Run(string[] args, CliEnvironment environment)

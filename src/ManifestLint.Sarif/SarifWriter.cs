@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -44,10 +43,11 @@ public static class SarifWriter
             ruleIndex[descriptor.Id] = i;
         }
 
-        var fingerprints = new Fingerprints();
-        var results = new List<Result>(result.Diagnostics.Count);
+        var fingerprints = ResultFingerprints.Compute(result);
+        var diagnostics = options.IncludeSuppressed ? result.Diagnostics : result.Active.ToList();
+        var results = new List<Result>(diagnostics.Count + options.AbsentResults.Count);
         var notifications = new List<Notification>();
-        foreach (var diagnostic in result.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
             if (!ruleIndex.TryGetValue(diagnostic.RuleId, out var index))
             {
@@ -65,11 +65,14 @@ public static class SarifWriter
                 RelatedLocations = diagnostic.RelatedLocations.Count == 0
                     ? null
                     : [.. diagnostic.RelatedLocations.Select((r, i) => ToLocation(r.Span, uris) with { Id = i + 1, Message = new Message { Text = r.Message } })],
-                PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal) { [FingerprintKey] = fingerprints.Next(diagnostic.FingerprintKey) },
+                PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal) { [FingerprintKey] = fingerprints[diagnostic] },
+                Suppressions = options.IncludeSuppressed ? ToSuppressions(diagnostic, uris) : null,
+                BaselineState = ToBaselineState(diagnostic.BaselineState),
+                Fixes = diagnostic.Fix is { } fix ? [ToFix(fix, uris)] : null,
                 Properties = diagnostic.Properties.Count == 0 ? null : ToPropertyBag(diagnostic.Properties),
             });
 
-            if (diagnostic.RuleId is AnalysisEngine.ToolErrorRuleId or AnalysisEngine.InvalidInputRuleId)
+            if (diagnostic.RuleId is AnalysisEngine.ToolErrorRuleId or AnalysisEngine.InvalidInputRuleId && diagnostic.Suppression is null)
             {
                 notifications.Add(new Notification
                 {
@@ -81,6 +84,14 @@ public static class SarifWriter
                 });
             }
         }
+
+        results.AddRange(options.AbsentResults.Select(r => r with
+        {
+            RuleIndex = ruleIndex.TryGetValue(r.RuleId, out var index) ? index : null,
+            BaselineState = ToBaselineState(BaselineState.Absent),
+            Suppressions = options.IncludeSuppressed ? r.Suppressions ?? [] : null,
+            Fixes = null,
+        }));
 
         var run = new Run
         {
@@ -178,6 +189,41 @@ public static class SarifWriter
         };
     }
 
+    /// <summary>SARIF's <c>baselineState</c> names.</summary>
+    internal static string? ToBaselineState(BaselineState? state) => state switch
+    {
+        BaselineState.New => "new",
+        BaselineState.Unchanged => "unchanged",
+        BaselineState.Absent => "absent",
+        _ => null,
+    };
+
+    private static List<Suppression> ToSuppressions(Diagnostic diagnostic, ArtifactUris uris) =>
+        diagnostic.Suppression is { } suppression
+            ? [new Suppression { Kind = "inSource", Justification = suppression.Justification, Location = ToLocation(suppression.Location, uris) }]
+            : [];
+
+    /// <summary>One artifact change per file the fix edits, its replacements in file order.</summary>
+    private static Model.Fix ToFix(Engine.Fixes.Fix fix, ArtifactUris uris) => new()
+    {
+        Description = new Message { Text = fix.Description },
+        ArtifactChanges =
+        [
+            .. fix.Edits.GroupBy(e => e.Span.Path, StringComparer.Ordinal).Select(file => new ArtifactChange
+            {
+                ArtifactLocation = uris.Locate(file.Key),
+                Replacements =
+                [
+                    .. file.OrderBy(e => e.Span.StartLine).ThenBy(e => e.Span.StartColumn).Select(e => new Replacement
+                    {
+                        DeletedRegion = ToRegion(e.Span),
+                        InsertedContent = new ArtifactContent { Text = e.NewText },
+                    }),
+                ],
+            }),
+        ],
+    };
+
     private static Location ToLocation(SourceSpan span, ArtifactUris uris) => new()
     {
         PhysicalLocation = new PhysicalLocation
@@ -214,21 +260,5 @@ public static class SarifWriter
         // in HTML, so '"', '<', '&' and non-ASCII characters are written as themselves rather than \uXXXX.
         var options = new JsonSerializerOptions(SarifJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         return (JsonTypeInfo<SarifLog>)options.GetTypeInfo(typeof(SarifLog));
-    }
-
-    /// <summary>
-    /// Lowercase hex SHA-256 of a diagnostic's fingerprint key; the second and later results with the same
-    /// key get ":2", ":3", ... so every result's fingerprint is unique and none depends on line numbers.
-    /// </summary>
-    private sealed class Fingerprints
-    {
-        private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
-
-        public string Next(string key)
-        {
-            var occurrence = seen[key] = seen.GetValueOrDefault(key) + 1;
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-            return occurrence == 1 ? hash : $"{hash}:{occurrence}";
-        }
     }
 }

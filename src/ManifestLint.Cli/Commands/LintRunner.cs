@@ -3,12 +3,15 @@ using System.Text;
 using ManifestLint.Cli.Input;
 using ManifestLint.Cli.Output;
 using ManifestLint.Engine.Analysis;
-using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Helm;
 using ManifestLint.Model.Kubernetes;
 
 namespace ManifestLint.Cli.Commands;
 
-/// <summary>Runs a lint: collect inputs, analyse, write the report, map the outcome to an exit code.</summary>
+/// <summary>
+/// Runs a lint: collect inputs (files and Helm charts), analyse (charts rendered with helm template and findings
+/// mapped back to their templates), write the report, map the outcome to an exit code.
+/// </summary>
 public static class LintRunner
 {
     public static string ToolVersion { get; } =
@@ -33,15 +36,26 @@ public static class LintRunner
             return ExitCodes.ToolFailure;
         }
 
+        if (HelmSettingsFor(options, collected, environment) is not { } helm)
+        {
+            return ExitCodes.ToolFailure;
+        }
+
         var analysisOptions = AnalysisOptions.Default with
         {
             Model = ModelOptions.Default with { DefaultNamespace = options.Namespace ?? ModelOptions.Default.DefaultNamespace },
         };
-        var result = new AnalysisEngine().Analyze(collected.Inputs, analysisOptions);
+        var run = LintSession.Run(options, collected.Inputs, analysisOptions, environment, (inputs, o) => new HelmLinter(helm, environment.WorkingDirectory).Analyze(inputs, collected.Charts, o).Result);
+        if (run.ExitCode is { } done)
+        {
+            return done;
+        }
+
+        var result = run.Result;
 
         try
         {
-            WriteReport(result, options, environment);
+            WriteReport(result, options, environment, run);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -54,20 +68,65 @@ public static class LintRunner
             environment.Error.WriteLine(TextReporter.Summary(result));
         }
 
-        return options.FailLevel != Severity.None && result.Diagnostics.Any(d => d.Severity >= options.FailLevel)
-            ? ExitCodes.Findings
-            : ExitCodes.Success;
+        return run.ExitCodeFor(result, options.FailLevel);
     }
 
-    private static void WriteReport(AnalysisResult result, LintOptions options, CliEnvironment environment)
+    /// <summary>
+    /// The Helm settings, or null (after saying why on standard error) when charts cannot be rendered: Helm is not
+    /// installed, or a values file does not exist. Without charts, Helm is not needed.
+    /// </summary>
+    private static HelmSettings? HelmSettingsFor(LintOptions options, CollectedInputs collected, CliEnvironment environment)
+    {
+        var helm = options.Helm;
+        var valuesFiles = new List<string>();
+        foreach (var file in helm.ValuesFiles)
+        {
+            var full = Path.GetFullPath(file, environment.WorkingDirectory);
+            if (!File.Exists(full))
+            {
+                environment.Error.WriteLine($"manifestlint: values file not found: {file} (values must be local files).");
+                return null;
+            }
+
+            valuesFiles.Add(full);
+        }
+
+        string? helmPath = null;
+        if (collected.Charts.Count > 0)
+        {
+            helmPath = HelmLocator.Find(helm.HelmPath, Environment.GetEnvironmentVariable("PATH"), environment.WorkingDirectory);
+            if (helmPath is null)
+            {
+                var charts = string.Join(", ", collected.Charts.Take(3).Select(c => c.DisplayPath)) + (collected.Charts.Count > 3 ? ", …" : string.Empty);
+                var what = helm.HelmPath is { } given ? $"--helm {given} does not exist" : "helm is not on PATH";
+                environment.Error.WriteLine($"manifestlint: {collected.Charts.Count} Helm chart(s) to lint ({charts}), but {what}.");
+                environment.Error.WriteLine($"manifestlint: {HelmLocator.InstallHint}");
+                return null;
+            }
+        }
+
+        return new HelmSettings
+        {
+            HelmPath = helmPath,
+            ReleaseName = helm.ReleaseName,
+            Namespace = options.Namespace ?? HelmSettings.DefaultNamespace,
+            ValuesFiles = valuesFiles,
+            SetValues = helm.SetValues,
+            KubeVersion = helm.KubeVersion,
+            ApiVersions = helm.ApiVersions,
+            Timeout = TimeSpan.FromSeconds(helm.TimeoutSeconds),
+        };
+    }
+
+    private static void WriteReport(AnalysisResult result, LintOptions options, CliEnvironment environment, LintRun run)
     {
         Action<Stream> write = options.Format switch
         {
-            OutputFormat.Sarif => stream => SarifReport.Write(result, environment.WorkingDirectory, ToolVersion, stream),
+            OutputFormat.Sarif => stream => SarifReport.Write(result, environment.WorkingDirectory, ToolVersion, stream, run.Sarif),
             _ => stream =>
             {
                 using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
-                TextReporter.Write(result, writer);
+                TextReporter.Write(result, writer, run.ShowSuppressed);
             },
         };
 
@@ -77,7 +136,7 @@ public static class LintRunner
         }
         else if (options.Format == OutputFormat.Text)
         {
-            TextReporter.Write(result, environment.Out);
+            TextReporter.Write(result, environment.Out, run.ShowSuppressed);
         }
         else
         {

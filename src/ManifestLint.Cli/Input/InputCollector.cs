@@ -1,15 +1,23 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Helm;
 
 namespace ManifestLint.Cli.Input;
 
 /// <summary>The files to lint, and the paths that do not exist (exit 2: the tool cannot do its job).</summary>
-public sealed record CollectedInputs(IReadOnlyList<AnalysisInput> Inputs, IReadOnlyList<string> MissingPaths);
+public sealed record CollectedInputs(IReadOnlyList<AnalysisInput> Inputs, IReadOnlyList<string> MissingPaths)
+{
+    /// <summary>The Helm charts to render, each once, in the order first met.</summary>
+    public IReadOnlyList<ChartInput> Charts { get; init; } = [];
+}
 
 /// <summary>
 /// Expands command-line paths into files: a file as given; a directory recursively, keeping <c>*.yaml</c>,
 /// <c>*.yml</c> and <c>*.json</c>; <c>-</c> for standard input. Symlinked directories are not entered (no
 /// loops, no escaping the linted tree), and <c>.git</c> is skipped. An unreadable directory becomes an input
 /// whose read fails, so it is reported as a finding instead of silently dropped.
+/// A directory holding <c>Chart.yaml</c> is a Helm chart: it is collected as a chart (rendered later), and its files
+/// are not linted as YAML. A path inside a chart (<c>templates/x.yaml</c>, <c>values.yaml</c>, as pre-commit passes
+/// them) selects its chart, once; a vendored subchart selects the chart it is vendored in.
 /// </summary>
 public static class InputCollector
 {
@@ -20,6 +28,7 @@ public static class InputCollector
     public static CollectedInputs Collect(IEnumerable<string> paths, CliEnvironment environment)
     {
         var inputs = new List<AnalysisInput>();
+        var charts = new List<ChartInput>();
         var missing = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
@@ -35,15 +44,25 @@ public static class InputCollector
             }
 
             var full = Path.GetFullPath(path, environment.WorkingDirectory);
-            if (File.Exists(full))
+            if ((File.Exists(full) || Directory.Exists(full)) && ChartDirectories.EnclosingChart(full) is { } chart)
+            {
+                AddChart(chart);
+            }
+            else if (File.Exists(full))
             {
                 Add(full);
             }
             else if (Directory.Exists(full))
             {
-                foreach (var file in Walk(full))
+                var (files, chartDirectories) = Walk(full);
+                foreach (var file in files)
                 {
                     Add(file);
+                }
+
+                foreach (var directory in chartDirectories)
+                {
+                    AddChart(directory);
                 }
             }
             else
@@ -52,7 +71,7 @@ public static class InputCollector
             }
         }
 
-        return new CollectedInputs(inputs, missing);
+        return new CollectedInputs(inputs, missing) { Charts = charts };
 
         void Add(string full)
         {
@@ -61,19 +80,34 @@ public static class InputCollector
                 inputs.Add(new AnalysisInput(DisplayPath(full, environment.WorkingDirectory), () => File.ReadAllBytes(full)));
             }
         }
+
+        void AddChart(string directory)
+        {
+            if (seen.Add(directory))
+            {
+                charts.Add(new ChartInput(directory, DisplayPath(directory, environment.WorkingDirectory)));
+            }
+        }
     }
 
     /// <summary>Paths in findings are relative to the working directory, like a compiler's.</summary>
     public static string DisplayPath(string full, string workingDirectory) => Path.GetRelativePath(workingDirectory, full);
 
-    private static List<string> Walk(string root)
+    private static (List<string> Files, List<string> Charts) Walk(string root)
     {
         var pending = new Stack<string>();
         pending.Push(root);
         var found = new List<string>();
+        var charts = new List<string>();
         while (pending.Count > 0)
         {
             var directory = pending.Pop();
+            if (ChartDirectories.IsChart(directory))
+            {
+                charts.Add(directory);
+                continue;
+            }
+
             string[] files, directories;
             try
             {
@@ -97,7 +131,8 @@ public static class InputCollector
         }
 
         found.Sort(StringComparer.Ordinal);
-        return found;
+        charts.Sort(StringComparer.Ordinal);
+        return (found, charts);
     }
 
     private static byte[] ReadAll(Stream stream)

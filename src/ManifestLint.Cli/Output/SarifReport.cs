@@ -8,8 +8,10 @@ namespace ManifestLint.Cli.Output;
 /// <summary>Writes the SARIF report; URIs are relative to the repository root found above the working directory.</summary>
 public static class SarifReport
 {
-    public static void Write(AnalysisResult result, string workingDirectory, string toolVersion, Stream stream) =>
-        SarifWriter.Write(
-            SarifWriter.Build(result, RuleCatalog.Default, new SarifOptions(SourceRoot.Find(workingDirectory), workingDirectory, toolVersion)),
-            stream);
+    /// <param name="shape">Adds run-specific options (suppressed findings, baseline results), see <c>LintRun.Sarif</c>.</param>
+    public static void Write(AnalysisResult result, string workingDirectory, string toolVersion, Stream stream, Func<SarifOptions, SarifOptions>? shape = null)
+    {
+        var options = new SarifOptions(SourceRoot.Find(workingDirectory), workingDirectory, toolVersion);
+        SarifWriter.Write(SarifWriter.Build(result, RuleCatalog.Default, shape?.Invoke(options) ?? options), stream);
+    }
 }

@@ -1,5 +1,7 @@
 using ManifestLint.Engine.Catalog;
+using ManifestLint.Engine.Configuration;
 using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Engine.Suppressions;
 using ManifestLint.Model.Kubernetes;
 using ManifestLint.Model.Problems;
 using ManifestLint.Model.Source;
@@ -11,6 +13,9 @@ namespace ManifestLint.Engine.Analysis;
 /// Runs the pipeline: read each file (in parallel), build the typed model, index namespace policies across
 /// all files, run every rule's callbacks (in parallel over files), and return the findings sorted.
 /// A rule that throws becomes an ML0000 finding naming the rule and the object; the other rules still run.
+/// With a configuration, each file gets its own severities and options (excluded files are not read), and
+/// cross-file findings take the severity of the file they point at. Last, in-source suppressions are applied
+/// (<see cref="SuppressionProcessor"/>): suppressed findings stay in the result, marked (<see cref="AnalysisResult.Suppressed"/>).
 /// </summary>
 public sealed class AnalysisEngine(RuleCatalog catalog)
 {
@@ -27,32 +32,63 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     public AnalysisResult Analyze(IReadOnlyList<AnalysisInput> inputs, AnalysisOptions? options = null, CancellationToken cancellation = default)
     {
         options ??= AnalysisOptions.Default;
+        if (options.Configuration is { } configuration)
+        {
+            inputs = inputs.Where(i => !configuration.For(i.Path).Excluded).ToList();
+        }
+
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
         var files = new ManifestFile[inputs.Count];
-        Parallel.For(0, inputs.Count, parallel, i => files[i] = ReadFile(inputs[i], options));
+        var directives = new IReadOnlyList<SuppressionDirective>[inputs.Count];
+        Parallel.For(0, inputs.Count, parallel, i => (files[i], directives[i]) = ReadFile(inputs[i], options));
 
         var limitRanges = files.SelectMany(f => f.LimitRanges)
             .GroupBy(l => l.Resource.Namespace, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<LimitRange>)g.ToList(), StringComparer.Ordinal);
-        var active = rules
-            .Select(r => (Rule: r, Severity: options.SeverityOverrides.GetValueOrDefault(r.Descriptor.Id, r.Descriptor.DefaultSeverity)))
+        Severity SeverityFor(RuleDescriptor rule, string path) => SeverityOf(rule, path, options);
+        List<(RegisteredRule Rule, Severity Severity)> Active(string path) => rules
+            .Select(r => (Rule: r, Severity: SeverityFor(r.Descriptor, path)))
             .Where(r => r.Severity != Severity.None)
             .ToList();
 
         var sink = new List<Diagnostic>();
-        Parallel.ForEach(files, parallel, file => AnalyzeFile(file, active, limitRanges, options, sink));
-        foreach (var (rule, severity) in active)
+        Parallel.ForEach(files, parallel, file => AnalyzeFile(file, Active(file.Path), limitRanges, ForFile(file.Path, options), sink));
+
+        // Cross-file rules run once, with the options of the working directory's configuration, if any file enables them.
+        var crossFile = new List<Diagnostic>();
+        var runOptions = ForFile(AnalysisInput.StandardInputPath, options);
+        foreach (var rule in rules.Where(r => r.Registration.InputSetActions.Count > 0))
         {
-            foreach (var action in rule.Registration.InputSetActions)
+            var severity = files.Select(f => f.Path).Append(AnalysisInput.StandardInputPath).Select(p => SeverityFor(rule.Descriptor, p)).Max();
+            foreach (var action in severity == Severity.None ? [] : rule.Registration.InputSetActions)
             {
-                Guard(rule, null, SourceSpan.FileStart(files.FirstOrDefault()?.Path ?? "."), sink, () => action(new InputSetContext(files, rule.Descriptor, severity, options, sink)));
+                Guard(rule, null, SourceSpan.FileStart(files.FirstOrDefault()?.Path ?? "."), sink, () => action(new InputSetContext(files, rule.Descriptor, severity, runOptions, crossFile)));
             }
         }
 
-        return new AnalysisResult(AnalysisResult.Sort(sink), files.Length, files.Sum(f => f.Resources.Count));
+        sink.AddRange(crossFile.Select(d => d with { Severity = SeverityFor(d.Rule, d.Location.Path) }).Where(d => d.Severity != Severity.None));
+        var directivesByPath = new Dictionary<string, IReadOnlyList<SuppressionDirective>>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Length; i++)
+        {
+            if (directives[i].Count > 0)
+            {
+                directivesByPath.TryAdd(files[i].Path, directives[i]);
+            }
+        }
+
+        var (kept, suppressed) = SuppressionProcessor.Apply(sink, directivesByPath, catalog, SeverityFor);
+        return new AnalysisResult(AnalysisResult.Sort(kept.Concat(suppressed)), files.Length, files.Sum(f => f.Resources.Count));
     }
 
-    private static ManifestFile ReadFile(AnalysisInput input, AnalysisOptions options)
+    /// <summary>A rule's severity for a file: the caller's override, else the file's configuration, else the rule's default.</summary>
+    private static Severity SeverityOf(RuleDescriptor rule, string path, AnalysisOptions options) =>
+        options.SeverityOverrides.TryGetValue(rule.Id, out var severity) ? severity : options.Configuration?.For(path).SeverityOf(rule) ?? rule.DefaultSeverity;
+
+    /// <summary>The options rules see for a file: its configured rule options under the caller's <see cref="AnalysisOptions.Settings"/>.</summary>
+    private static AnalysisOptions ForFile(string path, AnalysisOptions options) =>
+        options.Configuration is { } configuration ? options with { Settings = configuration.For(path).Settings.With(options.Settings) } : options;
+
+    private (ManifestFile File, IReadOnlyList<SuppressionDirective> Directives) ReadFile(AnalysisInput input, AnalysisOptions options)
     {
         byte[] bytes;
         try
@@ -62,10 +98,18 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var problem = new ModelProblem(ModelProblemKind.InvalidYaml, $"The file cannot be read: {e.Message}", SourceSpan.FileStart(input.Path));
-            return new ManifestFile(input.Path, [], [], [], [], [problem]);
+            return (new ManifestFile(input.Path, [], [], [], [], [problem]), []);
         }
 
-        return ManifestReader.Read(YamlFileLoader.Load(input.Path, bytes, options.Limits), options.Model);
+        var file = ManifestReader.Read(YamlFileLoader.Load(input.Path, bytes, options.Limits), options.Model);
+        var suppressions = options.Configuration?.For(input.Path).Suppressions ?? SuppressionConfiguration.Default;
+        var text = string.Empty;
+        if (suppressions.Comments && (bytes.AsSpan().IndexOf("manifestlint-"u8) >= 0 || bytes is [0xFE or 0xFF or 0x00, ..]))
+        {
+            SourceDecoder.TryDecode(input.Path, bytes, out text, out _);
+        }
+
+        return (file, DirectiveReader.Read(text, file, catalog, suppressions.Comments, suppressions.Annotations));
     }
 
     private void AnalyzeFile(ManifestFile file, List<(RegisteredRule Rule, Severity Severity)> active, Dictionary<string, IReadOnlyList<LimitRange>> limitRanges, AnalysisOptions options, List<Diagnostic> sink)

@@ -1,3 +1,4 @@
+using ManifestLint.Engine.Configuration;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Model.Kubernetes;
 using ManifestLint.Model.Yaml;
@@ -18,6 +19,12 @@ public sealed record AnalysisOptions
 
     /// <summary>Rule options (thresholds, lists) by rule ID; each rule documents its own defaults.</summary>
     public RuleSettings Settings { get; init; } = RuleSettings.Empty;
+
+    /// <summary>
+    /// The <c>.manifestlint.yaml</c> of each file (severities by ID or category, options, overrides, excludes,
+    /// suppression switches); null for none. <see cref="SeverityOverrides"/> and <see cref="Settings"/> win over it.
+    /// </summary>
+    public ConfigurationSet? Configuration { get; init; }
 
     /// <summary>How many files are read and analysed at once.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;

@@ -5,6 +5,16 @@ namespace ManifestLint.Engine.Analysis;
 /// <summary>The outcome of a run: findings in a deterministic order, and what was looked at.</summary>
 public sealed record AnalysisResult(IReadOnlyList<Diagnostic> Diagnostics, int FileCount, int ResourceCount)
 {
+    /// <summary>
+    /// The findings that count: <see cref="Diagnostics"/> holds suppressed findings too (marked with their
+    /// <see cref="Diagnostic.Suppression"/>, so they survive any mapping of the list), and every report leaves them out
+    /// unless asked (<c>--show-suppressed</c>, <c>--include-suppressed</c>); they never count toward the exit code.
+    /// </summary>
+    public IEnumerable<Diagnostic> Active => Diagnostics.Where(d => d.Suppression is null);
+
+    /// <summary>Findings silenced by an in-source suppression.</summary>
+    public IEnumerable<Diagnostic> Suppressed => Diagnostics.Where(d => d.Suppression is not null);
+
     /// <summary>Orders by file, position, rule and message: the same input always gives the same output.</summary>
     public static IReadOnlyList<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) => diagnostics
         .OrderBy(d => d.Location.Path, StringComparer.Ordinal)

@@ -1,5 +1,7 @@
 using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Engine.Fixes;
 using ManifestLint.Model.Kubernetes;
+using ManifestLint.Model.Runtimes;
 using ManifestLint.Model.Semantics;
 using ManifestLint.Model.Source;
 
@@ -18,11 +20,11 @@ public abstract class AnalysisContext(RuleDescriptor rule, Severity severity, An
     /// <summary>A list option of the running rule, or its documented default.</summary>
     public IReadOnlyList<string> Setting(string name, IReadOnlyList<string> defaultValue) => Options.Settings.GetList(Rule.Id, name, defaultValue);
 
-    private protected void Add(SourceSpan at, string message, IReadOnlyList<RelatedLocation> related, IReadOnlyDictionary<string, string> properties, string fingerprint)
+    private protected void Add(SourceSpan at, string message, IReadOnlyList<RelatedLocation> related, IReadOnlyDictionary<string, string> properties, string fingerprint, Fix? fix = null)
     {
         lock (sink)
         {
-            sink.Add(new Diagnostic(Rule, severity, message, at, related, properties, $"{Rule.Id}|{fingerprint}"));
+            sink.Add(new Diagnostic(Rule, severity, message, at, related, properties, $"{Rule.Id}|{fingerprint}") { Fix = fix });
         }
     }
 
@@ -60,6 +62,7 @@ public sealed class ResourceContext(KubeResource resource, RuleDescriptor rule, 
 public sealed class PodFacts
 {
     private readonly Dictionary<Container, EffectiveResources> effective = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Container, (ContainerCommandLine CommandLine, RuntimeDetection Runtime)> runtimes = new(ReferenceEqualityComparer.Instance);
 
     public PodFacts(Workload workload, IReadOnlyList<LimitRange> limitRanges)
     {
@@ -81,6 +84,26 @@ public sealed class PodFacts
     public QosClass Qos { get; }
 
     public EffectiveResources Effective(Container container) => effective[container];
+
+    /// <summary>What the container runs (through <c>sh -c</c> and launchers), computed on first use.</summary>
+    public ContainerCommandLine CommandLine(Container container) => RuntimeFacts(container).CommandLine;
+
+    /// <summary>The runtime the container runs (JVM, Go ...), computed on first use.</summary>
+    public RuntimeDetection Runtime(Container container) => RuntimeFacts(container).Runtime;
+
+    private (ContainerCommandLine CommandLine, RuntimeDetection Runtime) RuntimeFacts(Container container)
+    {
+        lock (runtimes)
+        {
+            if (!runtimes.TryGetValue(container, out var facts))
+            {
+                var commandLine = ContainerCommandLine.From(container, env => DownwardApi.Resolve(env, container, Workload.Pod, Effective));
+                runtimes[container] = facts = (commandLine, RuntimeDetector.Detect(container, commandLine));
+            }
+
+            return facts;
+        }
+    }
 }
 
 public sealed class PodContext(PodFacts facts, RuleDescriptor rule, Severity severity, AnalysisOptions options, ICollection<Diagnostic> sink)
@@ -92,11 +115,14 @@ public sealed class PodContext(PodFacts facts, RuleDescriptor rule, Severity sev
 
     public PodFacts Facts { get; } = facts;
 
-    public void Report(SourceSpan at, string message, string detail = "", params RelatedLocation[] related)
+    public void Report(SourceSpan at, string message, string detail = "", params RelatedLocation[] related) => Report(null, at, message, detail, related);
+
+    /// <summary>Reports with a safe mechanical fix (see <see cref="ResourceFixes"/>); null when none applies.</summary>
+    public void Report(Fix? fix, SourceSpan at, string message, string detail = "", params RelatedLocation[] related)
     {
         var properties = Describe(Workload.Resource);
         properties["qosClass"] = Facts.Qos.ToString();
-        Add(at, message, related, properties, $"{Key(Workload.Resource)}|{detail}");
+        Add(at, message, related, properties, $"{Key(Workload.Resource)}|{detail}", fix);
     }
 }
 
@@ -113,10 +139,17 @@ public sealed class ContainerContext(PodFacts facts, Container container, RuleDe
 
     public EffectiveResources Effective => Facts.Effective(Container);
 
+    public ContainerCommandLine CommandLine => Facts.CommandLine(Container);
+
+    public RuntimeDetection Runtime => Facts.Runtime(Container);
+
     /// <summary>How messages start: <c>Deployment shop/web, container "web"</c>.</summary>
     public string Subject => $"{Workload.Resource.DisplayName}, {Container.DisplayName}";
 
-    public void Report(SourceSpan at, string message, string detail = "", params RelatedLocation[] related)
+    public void Report(SourceSpan at, string message, string detail = "", params RelatedLocation[] related) => Report(null, at, message, detail, related);
+
+    /// <summary>Reports with a safe mechanical fix (see <see cref="ResourceFixes"/>); null when none applies.</summary>
+    public void Report(Fix? fix, SourceSpan at, string message, string detail = "", params RelatedLocation[] related)
     {
         var properties = Describe(Workload.Resource);
         properties["container"] = Container.Name;
@@ -131,7 +164,7 @@ public sealed class ContainerContext(PodFacts facts, Container container, RuleDe
             properties["memoryLimit"] = limit.ToString();
         }
 
-        Add(at, message, related, properties, $"{Key(Workload.Resource)}|{Container.Kind}|{Container.Name}|{detail}");
+        Add(at, message, related, properties, $"{Key(Workload.Resource)}|{Container.Kind}|{Container.Name}|{detail}", fix);
     }
 }
 
@@ -140,6 +173,9 @@ public sealed class InputSetContext(IReadOnlyList<ManifestFile> files, RuleDescr
     : AnalysisContext(rule, severity, options, sink)
 {
     public IReadOnlyList<ManifestFile> Files { get; } = files;
+
+    /// <summary>Cross-file lookups (workloads, autoscalers, PDBs, namespace policies), built once per run.</summary>
+    public InputIndex Index => InputIndex.For(Files);
 
     public void Report(KubeResource about, SourceSpan at, string message, string detail = "", params RelatedLocation[] related) =>
         Add(at, message, related, Describe(about), $"{Key(about)}|{detail}");

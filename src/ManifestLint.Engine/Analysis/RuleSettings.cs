@@ -25,6 +25,31 @@ public sealed class RuleSettings
     public IReadOnlyList<string> GetList(string ruleId, string name, IReadOnlyList<string> defaultValue) =>
         Raw(ruleId, name) is { } text ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : defaultValue;
 
+    /// <summary>These settings with every option of <paramref name="overrides"/> written over them.</summary>
+    public RuleSettings With(RuleSettings overrides)
+    {
+        if (overrides.values.Count == 0)
+        {
+            return this;
+        }
+
+        var merged = values.ToDictionary(v => v.Key, v => v.Value.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var (ruleId, options) in overrides.values)
+        {
+            if (!merged.TryGetValue(ruleId, out var target))
+            {
+                target = merged[ruleId] = new Dictionary<string, string>(StringComparer.Ordinal);
+            }
+
+            foreach (var (name, text) in options)
+            {
+                target[name] = text;
+            }
+        }
+
+        return new RuleSettings(merged.ToDictionary(m => m.Key, m => (IReadOnlyDictionary<string, string>)m.Value, StringComparer.Ordinal));
+    }
+
     private string? Raw(string ruleId, string name) =>
         values.TryGetValue(ruleId, out var options) && options.TryGetValue(name, out var text) ? text : null;
 }

@@ -1,3 +1,5 @@
+using ManifestLint.Engine.Fixes;
+using ManifestLint.Engine.Suppressions;
 using ManifestLint.Model.Source;
 
 namespace ManifestLint.Engine.Diagnostics;
@@ -20,4 +22,13 @@ public sealed record Diagnostic(
     string FingerprintKey)
 {
     public string RuleId => Rule.Id;
+
+    /// <summary>The in-source suppression (comment or annotation) that silences this finding; null when it is active.</summary>
+    public Suppression? Suppression { get; init; }
+
+    /// <summary>A safe mechanical fix: exact text replacements that make the finding go away.</summary>
+    public Fix? Fix { get; init; }
+
+    /// <summary>Whether the finding was in the baseline given with <c>--baseline</c>; null without one.</summary>
+    public BaselineState? BaselineState { get; init; }
 }

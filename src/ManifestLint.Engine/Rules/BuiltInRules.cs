@@ -1,6 +1,11 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Autoscaling;
+using ManifestLint.Engine.Rules.Go;
+using ManifestLint.Engine.Rules.Jvm;
+using ManifestLint.Engine.Rules.NamespacePolicy;
 using ManifestLint.Engine.Rules.Resources;
 using ManifestLint.Engine.Rules.Tool;
+using ManifestLint.Engine.Suppressions;
 
 namespace ManifestLint.Engine.Rules;
 
@@ -14,7 +19,10 @@ public static class BuiltInRules
     [
         new ToolErrorRule(),
         new InvalidManifestRule(),
+        new HelmRenderFailedRule(),
         new InvalidQuantityRule(),
+        new SuppressionWithoutReasonRule(),
+        new UnusedSuppressionRule(),
         new MemoryLimitMissingRule(),
         new MemoryRequestMissingRule(),
         new MemoryRequestExceedsLimitRule(),
@@ -23,5 +31,21 @@ public static class BuiltInRules
         new BestEffortPodRule(),
         new CriticalPodNotGuaranteedRule(),
         new MemoryEmptyDirWithoutSizeLimitRule(),
+        new JvmHeapAtOrAboveMemoryLimitRule(),
+        new JvmFootprintAboveMemoryLimitRule(),
+        new JvmRamPercentageTooHighRule(),
+        new JvmCannotSeeMemoryLimitRule(),
+        new JvmHeapHardCodedRule(),
+        new GoMemLimitAtOrAboveMemoryLimitRule(),
+        new GoGcOffWithoutMemLimitRule(),
+        new GoMemLimitMalformedRule(),
+        new GoMemLimitMissingRule(),
+        new VpaHpaMemoryConflictRule(),
+        new VpaEvictionWithoutDisruptionBudgetRule(),
+        new VpaMemoryBoundsConflictRule(),
+        new HpaMemoryUtilizationWithoutRequestRule(),
+        new AutoscalerTargetMissingRule(),
+        new LimitRangeMemoryViolationRule(),
+        new ResourceQuotaMemoryUnspecifiedRule(),
     ];
 }

@@ -19,7 +19,11 @@ public sealed record ManifestFile(
     IReadOnlyList<Workload> Workloads,
     IReadOnlyList<LimitRange> LimitRanges,
     IReadOnlyList<ResourceQuota> ResourceQuotas,
-    IReadOnlyList<ModelProblem> Problems);
+    IReadOnlyList<ModelProblem> Problems)
+{
+    /// <summary>The file's VerticalPodAutoscalers, HorizontalPodAutoscalers and PodDisruptionBudgets.</summary>
+    public AutoscalingObjects Autoscaling { get; init; } = AutoscalingObjects.Empty;
+}
 
 /// <summary>
 /// Builds the typed model of a loaded file. A document is a Kubernetes object when it is a mapping with
@@ -48,7 +52,10 @@ public static class ManifestReader
             }
         }
 
-        return new ManifestFile(file.Path, state.Resources, state.Workloads, state.LimitRanges, state.Quotas, [.. file.Problems, .. reader.Problems]);
+        return new ManifestFile(file.Path, state.Resources, state.Workloads, state.LimitRanges, state.Quotas, [.. file.Problems, .. reader.Problems])
+        {
+            Autoscaling = state.Autoscaling.ToObjects(),
+        };
     }
 
     private static void ReadObject(MappingNode root, ModelOptions options, StructureReader reader, State state, int listDepth)
@@ -101,6 +108,11 @@ public static class ManifestReader
         state.Resources.Add(resource);
 
         var spec = reader.Mapping(root["spec"], "spec");
+        if (state.Autoscaling.TryRead(resource, spec, reader))
+        {
+            return;
+        }
+
         switch (kind)
         {
             case "LimitRange":
@@ -176,5 +188,7 @@ public static class ManifestReader
         public List<LimitRange> LimitRanges { get; } = [];
 
         public List<ResourceQuota> Quotas { get; } = [];
+
+        public AutoscalingReader Autoscaling { get; } = new();
     }
 }

@@ -20,6 +20,18 @@ public sealed record Result
     /// <summary>Line-independent identities, keyed by a versioned name such as <c>manifestlint/v1</c>.</summary>
     public IReadOnlyDictionary<string, string>? PartialFingerprints { get; init; }
 
+    /// <summary>
+    /// In-source suppressions (§3.27.23). Written only with <c>--include-suppressed</c>, and then on every result:
+    /// empty when the result is not suppressed, since an absent array means "suppression state unknown".
+    /// </summary>
+    public IReadOnlyList<Suppression>? Suppressions { get; init; }
+
+    /// <summary><c>new</c>, <c>unchanged</c> or <c>absent</c> against a baseline log (§3.27.24); null without one.</summary>
+    public string? BaselineState { get; init; }
+
+    /// <summary>Safe mechanical fixes as exact text replacements (§3.27.30).</summary>
+    public IReadOnlyList<Fix>? Fixes { get; init; }
+
     public PropertyBag? Properties { get; init; }
 }
 

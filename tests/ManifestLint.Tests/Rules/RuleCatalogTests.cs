@@ -3,6 +3,7 @@ using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Engine.Rules;
+using ManifestLint.Tests.TestSupport;
 using Xunit;
 
 namespace ManifestLint.Tests.Rules;
@@ -15,6 +16,10 @@ public partial class RuleCatalogTests
     {
         ["Tool"] = "ML0",
         ["Resources"] = "ML1",
+        ["Jvm"] = "ML2",
+        ["Go"] = "ML3",
+        ["Autoscaling"] = "ML6",
+        ["NamespacePolicy"] = "ML7",
     };
 
     private static readonly string[] RequiredHeadings = ["Why this matters", "Noncompliant example", "Compliant example", "How to fix", "How to suppress", "Source"];
@@ -47,7 +52,7 @@ public partial class RuleCatalogTests
     [Fact]
     public void EmbeddedPages_AreTheRulePagesOnDisk()
     {
-        var onDisk = Directory.GetFiles(RepositoryLayout.RulesDirectory, "ML*.md").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+        var onDisk = Directory.GetFiles(RepositoryPaths.Rules, "ML*.md").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
         var embedded = RuleCatalog.LoadEmbeddedPages().Select(d => d.Id).Order(StringComparer.Ordinal);
 
         Assert.Equal(onDisk, embedded);

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using ManifestLint.Tests.TestSupport;
 using Xunit;
 
 namespace ManifestLint.Tests.Rules;
@@ -71,39 +71,6 @@ public class RulePageExampleTests
     }
 }
 
-/// <summary>Where the repository's checked-in files are, found from the test binaries or, failing that, this source file.</summary>
-internal static class RepositoryLayout
-{
-    private static readonly Lazy<string> RootPath = new(FindRoot);
-
-    public static string Root => RootPath.Value;
-
-    public static string RulesDirectory => Path.Combine(Root, "rules");
-
-    public static string SamplesDirectory => Path.Combine(Root, "samples");
-
-    private static string FindRoot()
-    {
-        // The build output may live outside the repository (dotnet test --artifacts-path /tmp/...), so the
-        // working directory and the compile-time path of this file are tried after AppContext.BaseDirectory.
-        string[] starts = [AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Path.GetDirectoryName(ThisFile()) ?? string.Empty];
-        foreach (var start in starts.Where(s => s.Length > 0))
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "ManifestLint.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException($"No directory holding ManifestLint.sln above any of: {string.Join(", ", starts)}.");
-    }
-
-    private static string ThisFile([CallerFilePath] string path = "") => path;
-}
-
 /// <summary>A rule page read from <c>rules/ID.md</c> on disk: its headings and the yaml blocks under its example headings.</summary>
 internal sealed record RulePageFile(string Id, string Path, string Text, IReadOnlyList<string> Headings, IReadOnlyList<RulePageExample> Examples, IReadOnlyList<RulePageFence> FencesUnderExampleHeadings)
 {
@@ -111,12 +78,12 @@ internal sealed record RulePageFile(string Id, string Path, string Text, IReadOn
     public const string CompliantHeading = "Compliant example";
 
     public static IReadOnlyList<RulePageFile> LoadAll() =>
-        Directory.GetFiles(RepositoryLayout.RulesDirectory, "ML*.md")
+        Directory.GetFiles(RepositoryPaths.Rules, "ML*.md")
             .Order(StringComparer.Ordinal)
             .Select(LoadFile)
             .ToList();
 
-    public static RulePageFile Load(string id) => LoadFile(System.IO.Path.Combine(RepositoryLayout.RulesDirectory, $"{id}.md"));
+    public static RulePageFile Load(string id) => LoadFile(System.IO.Path.Combine(RepositoryPaths.Rules, $"{id}.md"));
 
     private static RulePageFile LoadFile(string path)
     {

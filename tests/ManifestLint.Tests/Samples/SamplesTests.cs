@@ -1,7 +1,7 @@
 using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
-using ManifestLint.Tests.Rules;
+using ManifestLint.Tests.TestSupport;
 using Xunit;
 
 namespace ManifestLint.Tests.Samples;
@@ -29,7 +29,7 @@ public class SamplesTests
     [Fact]
     public void CleanSample_HasNoFindings()
     {
-        var findings = Analyze([Path.Combine(RepositoryLayout.SamplesDirectory, "manifests", "clean.yaml")]);
+        var findings = Analyze([Path.Combine(RepositoryPaths.Samples, "manifests", "clean.yaml")]);
 
         Assert.True(findings.Count == 0, $"clean.yaml has findings:\n{string.Join("\n", findings.Select(d => $"  {d.Location} {d.RuleId} {d.Message}"))}");
     }
@@ -37,19 +37,19 @@ public class SamplesTests
     [Fact]
     public void EverySample_IsInTheReadme()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryLayout.SamplesDirectory, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "README.md"));
         var missing = SampleFiles().Select(Path.GetFileName).Where(name => !readme.Contains($"`manifests/{name}`", StringComparison.Ordinal)).ToList();
 
         Assert.True(missing.Count == 0, $"samples/README.md does not describe: {string.Join(", ", missing)}");
     }
 
     private static string[] SampleFiles() =>
-        Directory.GetFiles(RepositoryLayout.SamplesDirectory, "*.*", SearchOption.AllDirectories)
+        Directory.GetFiles(RepositoryPaths.Samples, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToArray();
 
     private static IReadOnlyList<Diagnostic> Analyze(IEnumerable<string> files) =>
         new AnalysisEngine().Analyze(
-            files.Select(f => new AnalysisInput(Path.GetRelativePath(RepositoryLayout.Root, f), () => File.ReadAllBytes(f))).ToList()).Diagnostics;
+            files.Select(f => new AnalysisInput(Path.GetRelativePath(RepositoryPaths.Root, f), () => File.ReadAllBytes(f))).ToList()).Diagnostics;
 }

@@ -9,7 +9,17 @@ namespace ManifestLint.Engine.Rules.Common;
 internal static class EffectiveValueExtensions
 {
     /// <summary>"512Mi", or "512Mi (default of LimitRange team/limits)" when it was not written on the container.</summary>
-    public static string Describe(this EffectiveValue value) => $"{value.Written?.Text ?? value.Value?.ToString()}{value.OriginNote}";
+    /// <remarks>
+    /// A memory value written without a binary suffix also shows its size in binary units ("1G (953.67 MiB)",
+    /// "512 (512 bytes)"), because comparing 1G with 1Gi, or spotting that 512 is bytes, is the whole point.
+    /// </remarks>
+    public static string Describe(this EffectiveValue value)
+    {
+        var text = value.Written?.Text.Trim() ?? value.Value?.ToString() ?? string.Empty;
+        var binary = text.EndsWith('i');
+        var size = value.Value is { } q && !binary ? $" ({ByteSize.Format(q)})" : string.Empty;
+        return $"{text}{size}{value.OriginNote}";
+    }
 
     /// <summary>Where the value was written: on the container, or in the LimitRange that supplied it.</summary>
     public static SourceSpan? WrittenAt(this EffectiveValue value) => value.Written?.Node.Span;

@@ -1,23 +1,31 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Fixes;
 
 namespace ManifestLint.Engine.Rules.Resources;
 
-/// <summary>ML1008: an <c>emptyDir</c> with <c>medium: Memory</c> and no <c>sizeLimit</c>.</summary>
+/// <summary>
+/// ML1008: an <c>emptyDir</c> with <c>medium: Memory</c> and no <c>sizeLimit</c>, or a zero one: the kubelet
+/// sizes the tmpfs by the smallest <em>positive</em> of node allocatable, pod limit and sizeLimit
+/// (pkg/volume/emptydir/empty_dir.go, <c>calculateEmptyDirMemorySize</c>), so 0 means no limit.
+/// </summary>
 public sealed class MemoryEmptyDirWithoutSizeLimitRule() : Rule("ML1008")
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterPodAction(c =>
     {
         foreach (var volume in c.Pod.Volumes)
         {
-            if (volume.EmptyDir is not { IsMemoryBacked: true, SizeLimit: null } emptyDir)
+            // An unparseable or negative sizeLimit is ML0003's.
+            if (volume.EmptyDir is not { IsMemoryBacked: true } emptyDir || emptyDir.SizeLimit is { Value: not { IsZero: true } })
             {
                 continue;
             }
 
+            var without = emptyDir.SizeLimit is null ? "without sizeLimit" : "with sizeLimit 0, which the kubelet ignores";
             var at = emptyDir.MediumEntry is { } medium ? medium.Key.Span.Through(medium.Value.Span) : emptyDir.Entry.Key.Span;
             c.Report(
+                ResourceFixes.EmptyDirSizeLimit(c, volume),
                 at,
-                $"{c.Workload.Resource.DisplayName}: volume \"{volume.Name}\" is a memory-backed emptyDir (tmpfs) without sizeLimit: files written to it are charged to the writing container's memory and can fill it up to the pod's memory limit (node memory when the pod has none). Set emptyDir.sizeLimit below the writer's memory limit.",
+                $"{c.Workload.Resource.DisplayName}: volume \"{volume.Name}\" is a memory-backed emptyDir (tmpfs) {without}: files written to it are charged to the writing container's memory and can fill it up to the pod's memory limit (node memory when the pod has none). Set emptyDir.sizeLimit below the writer's memory limit.",
                 volume.Name);
         }
     });

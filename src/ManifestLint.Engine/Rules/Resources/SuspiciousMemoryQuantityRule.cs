@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Fixes;
 using ManifestLint.Model.Kubernetes;
 
 namespace ManifestLint.Engine.Rules.Resources;
@@ -29,14 +30,14 @@ public sealed class SuspiciousMemoryQuantityRule() : Rule("ML1004")
         var number = text.TrimEnd('m');
         if (text.EndsWith('m'))
         {
-            c.Report(written.Node.Span,
+            c.Report(ResourceFixes.MebibyteSuffix(written), written.Node.Span,
                 $"{c.Subject} has a memory {field} of \"{text}\", which is {ByteSize.Format(value)}: the suffix m means milli, not mega. Did you mean {number}Mi?",
                 field);
         }
         else if (value < OneMebibyte)
         {
             var hint = text.All(char.IsAsciiDigit) ? $" A plain number is bytes. Did you mean {text}Mi?" : " No container runs in under 1 MiB.";
-            c.Report(written.Node.Span, $"{c.Subject} has a memory {field} of \"{text}\", which is only {ByteSize.Format(value)}.{hint}", field);
+            c.Report(ResourceFixes.MebibyteSuffix(written), written.Node.Span, $"{c.Subject} has a memory {field} of \"{text}\", which is only {ByteSize.Format(value)}.{hint}", field);
         }
     }
 }

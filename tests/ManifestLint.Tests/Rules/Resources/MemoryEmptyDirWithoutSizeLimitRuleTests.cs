@@ -69,6 +69,26 @@ public class MemoryEmptyDirWithoutSizeLimitRuleTests
     }
 
     [Fact]
+    public void ZeroSizeLimit_IsIgnoredByTheKubelet_IsReported()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: renderer
+            spec:
+              containers:
+                - name: renderer
+                  image: ghcr.io/example/renderer:2.0.0
+              volumes:
+                - name: frames
+                  emptyDir:
+                    sizeLimit: "0"
+                    medium: Memory   # Noncompliant {{with sizeLimit 0, which the kubelet ignores}}
+            """);
+    }
+
+    [Fact]
     public void DiskEmptyDir_IsNotReported()
     {
         Verify(Rule, """

@@ -358,6 +358,45 @@ public class MemoryLimitMissingRuleTests
     }
 
     [Fact]
+    public void PodLevelMemoryLimit_BoundsEveryContainer_IsNotReported()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              resources:
+                limits:
+                  cpu: "1"
+                  memory: 1Gi
+              containers:
+                - name: web
+                  image: nginx:1.27
+                - name: exporter
+                  image: nginx/nginx-prometheus-exporter:1.4.0
+            """);
+    }
+
+    [Fact]
+    public void PodLevelCpuLimitOnly_DoesNotBoundMemory_IsReported()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              resources:
+                limits:
+                  cpu: "1"
+              containers:
+                - name: web   # Noncompliant
+                  image: nginx:1.27
+            """);
+    }
+
+    [Fact]
     public void LimitRangeInAnotherFile_Applies()
     {
         var limitRange = """

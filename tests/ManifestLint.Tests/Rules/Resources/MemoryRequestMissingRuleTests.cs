@@ -158,6 +158,26 @@ public class MemoryRequestMissingRuleTests
             """);
     }
 
+    [Theory]
+    [InlineData("requests")]
+    [InlineData("limits")]
+    public void PodLevelMemoryRequestOrLimit_CoversEveryContainer_IsNotReported(string list)
+    {
+        Verify(Rule, $"""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              resources:
+                {list}:
+                  memory: 1Gi
+              containers:
+                - name: web
+                  image: nginx:1.27
+            """);
+    }
+
     [Fact]
     public void LimitRangeInAnotherNamespace_DoesNotApply()
     {

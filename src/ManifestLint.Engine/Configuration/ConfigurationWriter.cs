@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ManifestLint.Engine.Catalog;
+using ManifestLint.Engine.Diagnostics;
+
+namespace ManifestLint.Engine.Configuration;
+
+/// <summary>
+/// Writes configuration as YAML: the effective configuration of a path (<c>manifestlint config --print</c>), which
+/// is itself a valid <c>.manifestlint.yaml</c>, and the commented starter file of <c>manifestlint init</c>.
+/// </summary>
+public static partial class ConfigurationWriter
+{
+    /// <summary>Every rule with its severity and options as they apply to the file, marking what the configuration changed.</summary>
+    /// <param name="displayPath">How to name the file in the header.</param>
+    /// <param name="displayOf">How to show other paths (the configuration file): relative to the working directory.</param>
+    public static string Print(EffectiveConfiguration effective, RuleCatalog catalog, string displayPath, Func<string, string> displayOf)
+    {
+        var config = effective.Config;
+        var output = new StringBuilder();
+        output.Append(CultureInfo.InvariantCulture, $"# Effective configuration for {displayPath}\n");
+        output.Append(CultureInfo.InvariantCulture, $"# Configuration file: {(config.Path is null ? "none (built-in defaults)" : displayOf(config.Path))}\n");
+        if (effective.AppliedOverrides.Count > 0)
+        {
+            output.Append(CultureInfo.InvariantCulture, $"# Overrides applied: {string.Join("; ", effective.AppliedOverrides.Select(o => $"line {o.Line} ({string.Join(", ", o.Files)})"))}\n");
+        }
+
+        output.Append(CultureInfo.InvariantCulture, $"# Excluded: {(effective.Excluded ? "yes, this file is not linted" : "no")}\n");
+        output.Append("rules:\n");
+        foreach (var rule in catalog.Descriptors)
+        {
+            var options = RuleOptionSchema.Of(rule);
+            var changed = effective.ConfiguredSeverity(rule) is not null || options.Any(o => effective.OptionText(rule.Id, o.Name) is not null);
+            var severity = effective.SeverityOf(rule).ToName();
+            var value = options.Count == 0
+                ? severity
+                : $"{{ severity: {severity}, {string.Join(", ", options.Select(o => $"{o.Name}: {OptionValue(o, effective.OptionText(rule.Id, o.Name))}"))} }}";
+            output.Append(CultureInfo.InvariantCulture, $"  {rule.Id}: {value}{(changed ? "    # configured" : string.Empty)}\n");
+        }
+
+        var suppressions = effective.Suppressions;
+        output.Append(CultureInfo.InvariantCulture, $"suppressions: {{ comments: {Bool(suppressions.Comments)}, annotations: {Bool(suppressions.Annotations)} }}\n");
+        var helm = effective.Helm;
+        output.Append("helm:\n");
+        output.Append(CultureInfo.InvariantCulture, $"  values: {{{string.Join(", ", helm.Values.Select(v => $" {Scalar(v.Key)}: {List(v.Value)}"))}{(helm.Values.Count > 0 ? " " : string.Empty)}}}\n");
+        foreach (var (key, text) in new[] { ("releaseName", helm.ReleaseName), ("namespace", helm.Namespace), ("kubeVersion", helm.KubeVersion) })
+        {
+            if (text is not null)
+            {
+                output.Append(CultureInfo.InvariantCulture, $"  {key}: {Scalar(text)}\n");
+            }
+        }
+
+        output.Append(CultureInfo.InvariantCulture, $"exclude: {List(config.Exclude)}\n");
+        return output.ToString();
+    }
+
+    /// <summary>The commented starter file: every rule at its default, commented out, and each section explained.</summary>
+    public static string Starter(RuleCatalog catalog)
+    {
+        var output = new StringBuilder();
+        output.Append($$"""
+            # ManifestLint configuration ({{RuleDescriptor.RepositoryUri}}#configuration).
+            # The nearest {{ManifestLintConfig.FileName}} above a linted file applies to it, up to the repository root
+            # (nearest wins, files are not merged); `manifestlint lint --config FILE` uses one file for everything.
+            # Check what applies to a file with `manifestlint config --print PATH`.
+
+            # Severity per rule ID or per category (Tool, Resources, ...): error | warning | note | none (off).
+            # A rule ID wins over its category. Options go next to the severity: ML1005: { severity: note, maxRatio: 3 }
+            # Every rule is listed at its default; uncomment a line to change it.
+            rules:
+
+            """);
+        foreach (var rule in catalog.Descriptors)
+        {
+            var options = RuleOptionSchema.Of(rule);
+            var value = options.Count == 0
+                ? rule.DefaultSeverity.ToName()
+                : $"{{ severity: {rule.DefaultSeverity.ToName()}, {string.Join(", ", options.Select(o => $"{o.Name}: {OptionValue(o, null)}"))} }}";
+            output.Append(CultureInfo.InvariantCulture, $"  # {rule.Id}: {value}    # {rule.Title}\n");
+        }
+
+        output.Append("""
+
+            # Different severities and options for some files; globs are relative to this file's directory
+            # (`*` within a name, `**` across directories). Later blocks win.
+            # overrides:
+            #   - files: ["charts/legacy/**"]
+            #     rules: { ML1006: none, ML1005: { maxRatio: 4 } }
+
+            # Helm charts: extra values files per chart directory, and how to render.
+            # helm:
+            #   values: { "charts/web": ["charts/web/values-prod.yaml"] }
+            #   releaseName: web
+            #   namespace: prod
+            #   kubeVersion: "1.31"
+
+            # Files never to lint (globs relative to this file's directory).
+            exclude: []
+            #  - "**/testdata/**"
+
+            # In-source suppressions: "# manifestlint-disable-next-line ML1001 -- reason", "# manifestlint-disable ML1001 -- reason"
+            # (rest of the document) and the annotation manifestlint.io/suppress: "ML1001 -- reason". Set false to forbid one kind.
+            suppressions:
+              comments: true
+              annotations: true
+
+            """);
+        return output.ToString();
+    }
+
+    private static string OptionValue(RuleOption option, string? configured)
+    {
+        if (configured is null)
+        {
+            return option.DefaultText is { Length: > 0 } text ? text : "~";
+        }
+
+        return option.Type == RuleOptionType.StringList
+            ? List(configured.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            : option.Type is RuleOptionType.Text or RuleOptionType.Quantity ? Scalar(configured) : configured;
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string List(IEnumerable<string> items) => $"[{string.Join(", ", items.Select(Scalar))}]";
+
+    /// <summary>A string as a plain scalar when YAML reads it back as the same string, else double-quoted.</summary>
+    private static string Scalar(string text) =>
+        PlainSafe().IsMatch(text) && text is not ("true" or "false" or "null" or "yes" or "no" or "on" or "off") && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? text
+            : $"\"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.][A-Za-z0-9_./-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainSafe();
+}

@@ -1,0 +1,58 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Model.Kubernetes;
+
+namespace ManifestLint.Engine.Rules.Autoscaling;
+
+/// <summary>
+/// ML6001: an HPA scales on memory while a VPA (not Off) sets the memory of the same workload. The VPA docs
+/// (known-limitations.md) rule this out: raising the request lowers the utilization the HPA sees, and the two loops fight.
+/// </summary>
+public sealed class VpaHpaMemoryConflictRule() : Rule("ML6001")
+{
+    public override void Initialize(RuleRegistration registration) => registration.RegisterInputSetAction(c =>
+    {
+        foreach (var hpa in c.Index.HorizontalPodAutoscalers)
+        {
+            if (hpa.Target is not { } target)
+            {
+                continue;
+            }
+
+            var ns = hpa.Resource.Namespace;
+            var workload = c.Index.Target(ns, target);
+            var vpas = c.Index.VerticalPodAutoscalers
+                .Where(v => v.Resource.Namespace == ns && v.Target is { } t && t.Kind == target.Kind && t.Name == target.Name && v.AppliesRecommendations)
+                .ToList();
+            foreach (var metric in hpa.Metrics.Where(m => m.IsMemory))
+            {
+                foreach (var vpa in vpas.Where(v => ControlsMemory(v, metric, workload)))
+                {
+                    c.Report(
+                        hpa.Resource,
+                        metric.NameSpan,
+                        $"HorizontalPodAutoscaler {ns}/{hpa.Resource.Name} scales {target.DisplayName} on memory ({metric.DisplayName}{(metric.TargetType is { } type ? $", {type} target" : string.Empty)}) while VerticalPodAutoscaler {ns}/{vpa.Resource.Name} ({vpa.UpdateModeText}) sets the memory requests of the same pods: each VPA change moves the utilization the HPA acts on, so the two controllers fight. Scale the HPA on cpu or a custom metric, or take memory out of the VPA (controlledResources: [cpu], or updateMode: Off).",
+                        $"{metric.Type}|{metric.Container}|{vpa.Resource.Name}",
+                        new RelatedLocation(vpa.UpdateModeEntry?.Value.Span ?? vpa.Resource.KindSpan, $"VerticalPodAutoscaler {ns}/{vpa.Resource.Name} controls memory"));
+                }
+            }
+        }
+    });
+
+    /// <summary>
+    /// Whether the VPA sets memory of the pods the metric measures: the named container of a ContainerResource metric,
+    /// else any app container. Without the workload in the input, its containers follow the <c>*</c> policy (or none),
+    /// and any named policy that controls memory is assumed to name a real container.
+    /// </summary>
+    private static bool ControlsMemory(VerticalPodAutoscaler vpa, HpaMetric metric, Workload? workload)
+    {
+        if (metric.Type == "ContainerResource" && metric.Container is { } container)
+        {
+            return vpa.ControlsMemoryOf(container);
+        }
+
+        return workload is not null
+            ? workload.Pod.Containers.Any(c => vpa.ControlsMemoryOf(c.Name))
+            : vpa.ControlsMemoryOf(VpaContainerPolicy.Wildcard) || vpa.ContainerPolicies.Any(p => p.ControlsMemory);
+    }
+}

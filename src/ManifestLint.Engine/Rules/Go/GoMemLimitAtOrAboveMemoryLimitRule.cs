@@ -1,0 +1,41 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Model.Runtimes;
+
+namespace ManifestLint.Engine.Rules.Go;
+
+/// <summary>
+/// ML3001: GOMEMLIMIT at or above the container's memory limit (a <c>resourceFieldRef: limits.memory</c> with the
+/// default divisor is exactly the limit), and, in a second message, above 95% of it (configurable). The engine has
+/// one severity per rule, so the second message also carries the rule's severity.
+/// </summary>
+public sealed class GoMemLimitAtOrAboveMemoryLimitRule() : Rule("ML3001")
+{
+    public const decimal DefaultMaxPercentage = 95;
+
+    public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
+    {
+        if (GoFacts.For(c) is not { MemLimitState: GoMemLimitState.Set, ReadsMemLimit: true, LimitBytes: { } limit, MemLimit: { } env } go)
+        {
+            return;
+        }
+
+        var max = c.Setting("maxPercentage", DefaultMaxPercentage);
+        var percent = 100m * go.MemLimitBytes / limit;
+        if (go.MemLimitBytes >= limit)
+        {
+            c.Report(
+                env.WrittenAt.Span,
+                $"{go.Subject}: {go.DescribeMemLimit()} is at or above the {go.Limit} memory limit: the Go GC works hard only as the heap nears GOMEMLIMIT, which the kernel's OOM kill reaches first, and GOMEMLIMIT does not count memory the Go runtime does not manage (cgo, mmap). Set {go.Suggestion} (90% of the limit).",
+                "atOrAbove",
+                go.LimitSource());
+        }
+        else if (percent > max)
+        {
+            c.Report(
+                env.WrittenAt.Span,
+                $"{go.Subject}: {go.DescribeMemLimit()} is {Jvm.JvmFacts.Percent((double)Math.Round(percent, 1))}% of the {go.Limit} memory limit, more than {Jvm.JvmFacts.Percent((double)max)}%: too little headroom for memory the Go runtime does not manage and for the GC to react, so the container can be OOM-killed first. Set {go.Suggestion} (90% of the limit).",
+                "above",
+                go.LimitSource());
+        }
+    });
+}

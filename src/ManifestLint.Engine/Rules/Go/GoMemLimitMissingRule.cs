@@ -1,0 +1,27 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Model.Runtimes;
+
+namespace ManifestLint.Engine.Rules.Go;
+
+/// <summary>
+/// ML3004: a Go container with a memory limit and no GOMEMLIMIT (unset or <c>off</c>), or with one that its Go
+/// version (before 1.19) ignores. Go does not derive a limit from the cgroup, so the GC paces by GOGC alone.
+/// Quiet when GOGC is off (ML3002 reports that).
+/// </summary>
+public sealed class GoMemLimitMissingRule() : Rule("ML3004")
+{
+    public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
+    {
+        if (GoFacts.For(c) is not { LimitBytes: not null } go || go.Gogc is { Value: null } || GoGc.Read(go.Gogc?.Value) is null
+            || go.MemLimit is { Value: null } || (go.ReadsMemLimit && go.MemLimitState != GoMemLimitState.Off))
+        {
+            return;
+        }
+
+        var at = go.MemLimit?.WrittenAt.Span ?? go.MissingSpan;
+        var message = go.ReadsMemLimit
+            ? $"{go.Subject} has a {go.Limit} memory limit and no GOMEMLIMIT: the Go runtime does not read the cgroup limit, so its GC paces by GOGC alone and lets the heap grow toward double the live data before collecting, past the limit if need be. Set {go.Suggestion} (about 90% of the limit)."
+            : $"{go.Subject} runs Go {c.Runtime.Version} (image {c.Container.Image}), which has no GOMEMLIMIT (added in Go 1.19), with a {go.Limit} memory limit: its GC paces by GOGC alone and can let the heap grow past the limit. Build with Go 1.19 or later and set {go.Suggestion}.";
+        c.Report(at, message, string.Empty, go.LimitSource());
+    });
+}

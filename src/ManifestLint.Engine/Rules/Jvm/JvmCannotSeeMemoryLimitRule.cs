@@ -1,0 +1,33 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Model.Runtimes;
+
+namespace ManifestLint.Engine.Rules.Jvm;
+
+/// <summary>
+/// ML2004: the JVM cannot see the container's memory limit, so it sizes its heap from the node's RAM:
+/// -XX:-UseContainerSupport, or a Java version (from the image tag) before 8u191; and, in a second message, a
+/// JDK without cgroup v2 support (before 8u372, 11.0.16, 15), blind on current clusters. The engine has one
+/// severity per rule, so both messages carry the rule's severity (error). Quiet when -Xmx fixes the heap.
+/// </summary>
+public sealed class JvmCannotSeeMemoryLimitRule() : Rule("ML2004")
+{
+    public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
+    {
+        // With -Xmx the heap does not depend on what the JVM sees: the usual workaround, not a finding.
+        if (JvmFacts.For(c) is not { LimitBytes: not null } jvm || jvm.Visibility == JvmLimitVisibility.Sees
+            || jvm is { Heap.Basis: JvmHeapBasis.MaxHeapSizeFlag, HeapSettled: true })
+        {
+            return;
+        }
+
+        var flag = jvm.VisibilityFlag;
+        var at = flag?.WrittenAt?.Span ?? c.Container.Node.Entry("image")?.Value.Span ?? c.Container.NameSpan;
+        var source = flag is null ? $" (image {c.Container.Image})" : string.Empty;
+        var fix = flag is not null ? "Remove the flag."
+            : "Use a current JDK image: 8u372+, 11.0.16+, or 17 and later.";
+        var message = jvm.Visibility == JvmLimitVisibility.Blind
+            ? $"{jvm.Subject}: {jvm.VisibilityReason}{source}: the JVM ignores the {jvm.Limit} memory limit and sizes its default heap (25% of RAM) from the node's memory, so it can grow past the limit and be OOM-killed. {fix}"
+            : $"{jvm.Subject}: {jvm.VisibilityReason}{source}: on cgroup v2 nodes, the default on current clusters, the JVM cannot see the {jvm.Limit} memory limit and sizes its heap from the node's memory. {fix}";
+        c.Report(at, message, jvm.Visibility.ToString());
+    });
+}

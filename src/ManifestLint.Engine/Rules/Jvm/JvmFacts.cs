@@ -1,0 +1,108 @@
+using System.Globalization;
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
+using ManifestLint.Model.Kubernetes;
+using ManifestLint.Model.Runtimes;
+using ManifestLint.Model.Semantics;
+using ManifestLint.Model.Source;
+
+namespace ManifestLint.Engine.Rules.Jvm;
+
+/// <summary>
+/// What the JVM rules share about one container: its effective flags, its memory limit, and the maximum heap
+/// HotSpot will pick for that limit. The heap is computed from the limit only when the JVM can see it, and is
+/// "settled" only when nothing unknown (a Secret, an @argfile) could still change it.
+/// </summary>
+internal sealed class JvmFacts
+{
+    private const long MiB = 1L << 20;
+
+    private JvmFacts(ContainerContext c, JvmOptions options, EffectiveValue? limitValue, long? limit, (JvmLimitVisibility, string, JvmFlag?) visibility, JvmHeap? heap, bool settled)
+    {
+        Context = c;
+        Options = options;
+        LimitValue = limitValue;
+        LimitBytes = limit;
+        (Visibility, VisibilityReason, VisibilityFlag) = visibility;
+        Heap = heap;
+        HeapSettled = settled;
+    }
+
+    public ContainerContext Context { get; }
+
+    public JvmOptions Options { get; }
+
+    public EffectiveValue? LimitValue { get; }
+
+    /// <summary>The effective memory limit in bytes; null when there is none (or it does not parse).</summary>
+    public long? LimitBytes { get; }
+
+    public JvmLimitVisibility Visibility { get; }
+
+    public string VisibilityReason { get; }
+
+    /// <summary>The <c>-XX:-UseContainerSupport</c> flag, when that is why the JVM is blind.</summary>
+    public JvmFlag? VisibilityFlag { get; }
+
+    public JvmHeap? Heap { get; }
+
+    public bool HeapSettled { get; }
+
+    /// <summary>ML2001's condition: a settled, exact heap at or above the limit.</summary>
+    public bool HeapFillsLimit => Heap is { Basis: not JvmHeapBasis.CompressedOopsLimit } heap && HeapSettled && LimitBytes is { } limit && heap.Bytes >= limit;
+
+    /// <summary>How messages start: the subject, plus how the JVM was detected when it is a guess.</summary>
+    public string Subject => $"{Context.Subject}{Context.Runtime.GuessNote}";
+
+    /// <summary>The limit for messages: "1024 MiB", with its LimitRange origin when it has one.</summary>
+    public string Limit => $"{MiBText(LimitBytes ?? 0)}{LimitValue?.OriginNote}";
+
+    /// <summary>Where a finding about the limit points: the written limit, else the container's limits/resources key.</summary>
+    public SourceSpan LimitSpan => LimitValue?.OnContainerAt() ?? Context.Container.MissingFieldSpan(Context.Container.Resources.Limits);
+
+    public static JvmFacts? For(ContainerContext c)
+    {
+        if (c.Runtime.Kind != Runtime.Jvm)
+        {
+            return null;
+        }
+
+        var options = JvmOptions.From(c.Container, c.CommandLine, c.Runtime.Version);
+        var limitValue = c.Effective.Limit(ResourceNames.Memory);
+        long? limit = limitValue?.Value is { IsZero: false } q && q > default(Quantity) ? (long)Int128.Min(q.CeilingUnits, long.MaxValue) : null;
+        var visibility = JvmContainerSupport.Of(options, c.Runtime.Version);
+        var heap = JvmErgonomics.MaxHeap(visibility.Visibility == JvmLimitVisibility.Blind ? null : limit, options);
+
+        // -Xmx can only be overridden by something unknown after it; a computed heap by anything unknown at all.
+        var settled = heap is not null && (heap.Basis == JvmHeapBasis.MaxHeapSizeFlag && heap.Flag is { } xmx ? options.IsSettled(xmx) : options.IsComplete);
+        return new JvmFacts(c, options, limitValue, limit, visibility, heap, settled);
+    }
+
+    /// <summary>Where the heap was decided: its flag, else <c>-XX:MaxRAM</c>, else the limit.</summary>
+    public SourceSpan HeapSpan(JvmHeap heap) => heap.Flag?.WrittenAt?.Span ?? heap.MaxRam?.WrittenAt?.Span ?? LimitSpan;
+
+    /// <summary>Why the heap has its size: "-Xmx1g in JAVA_TOOL_OPTIONS", "25% of the 2048 MiB limit (the default MaxRAMPercentage)".</summary>
+    public static string DescribeHeap(JvmHeap heap)
+    {
+        var of = heap.MaxRam is { } maxRam ? maxRam.Describe() : $"the {MiBText(heap.AvailableBytes)} limit";
+        return heap.Basis switch
+        {
+            JvmHeapBasis.MaxHeapSizeFlag => heap.Flag?.Describe() ?? "-Xmx",
+            JvmHeapBasis.InitialHeapSizeFlag => $"raised to the initial heap, {heap.Flag?.Describe()}",
+            JvmHeapBasis.MaxRamPercentage => $"{Percent(heap.Percentage)}% of {of}, {heap.Flag?.Describe() ?? "the default MaxRAMPercentage"}",
+            JvmHeapBasis.MinRamPercentage =>
+                $"{Percent(heap.Percentage)}% of {of}: below {MiBText(SmallBranchLimit(heap.Percentage))} HotSpot uses MinRAMPercentage, {heap.Flag?.Describe() ?? "default 50"}",
+            JvmHeapBasis.DefaultMaxHeapSize => $"HotSpot's ≈125 MiB floor for {of}",
+            _ => $"capped near 30 GiB for compressed oops, from {of}",
+        };
+    }
+
+    /// <summary>Whole MiB as "1024 MiB", anything else rounded as "≈125 MiB".</summary>
+    public static string MiBText(long bytes) =>
+        bytes % MiB == 0 ? $"{bytes / MiB} MiB" : $"≈{Math.Round((decimal)bytes / MiB, MidpointRounding.AwayFromZero)} MiB";
+
+    public static string Percent(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>The available memory below which HotSpot takes MinRAMPercentage: ≈250 MiB with the default 50%.</summary>
+    public static long SmallBranchLimit(double minPercentage) => minPercentage <= 0 ? long.MaxValue : (long)(JvmErgonomics.DefaultMaxHeapSize * 100 / minPercentage);
+}

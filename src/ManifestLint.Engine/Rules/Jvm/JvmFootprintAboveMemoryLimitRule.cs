@@ -1,0 +1,50 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Model.Runtimes;
+
+namespace ManifestLint.Engine.Rules.Jvm;
+
+/// <summary>
+/// ML2002: an estimate of the JVM's resident memory, heap plus typical non-heap use, exceeds the memory limit.
+/// Explicit flags replace the typical figures where they bound them. An estimate, so a warning; quiet when ML2001
+/// already reports the heap alone.
+/// </summary>
+public sealed class JvmFootprintAboveMemoryLimitRule() : Rule("ML2002")
+{
+    private const long MiB = 1L << 20;
+
+    /// <summary>ReservedCodeCacheSize without tiered compilation (240 MB with it): resident code cannot exceed it.</summary>
+    private const long NonTieredCodeCache = 48 * MiB;
+
+    public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
+    {
+        if (JvmFacts.For(c) is not { Heap: { } heap, HeapSettled: true, LimitBytes: { } limit, HeapFillsLimit: false } jvm
+            || jvm.Options.Flags.Any(f => !f.IsValid))
+        {
+            return;
+        }
+
+        var options = jvm.Options;
+        var metaspace = Math.Min(Setting(c, "metaspaceMiB", 128), options[JvmFlagKind.MaxMetaspaceSize]?.Bytes ?? long.MaxValue);
+        var tiered = options[JvmFlagKind.TieredCompilation]?.Enabled != false;
+        var codeCache = Math.Min(Math.Min(Setting(c, "codeCacheMiB", 64), options[JvmFlagKind.ReservedCodeCacheSize]?.Bytes ?? long.MaxValue), tiered ? long.MaxValue : NonTieredCodeCache);
+        var direct = options[JvmFlagKind.MaxDirectMemorySize]?.Bytes ?? Setting(c, "directMemoryMiB", 64);
+        var stack = options[JvmFlagKind.ThreadStackSize]?.Bytes ?? c.Setting("threadStackKiB", 1024) * 1024;
+        var threads = c.Setting("threads", 200) * stack;
+        var overhead = Setting(c, "overheadMiB", 100);
+
+        // decimal: absurd flag or option values must not overflow into an internal error.
+        decimal[] parts = [heap.Bytes, metaspace, codeCache, direct, threads, overhead];
+        if (parts.Sum() <= limit)
+        {
+            return;
+        }
+
+        var shown = parts.Select(p => Math.Round(p / MiB, MidpointRounding.AwayFromZero)).ToArray();
+        c.Report(
+            jvm.HeapSpan(heap),
+            $"{jvm.Subject}: JVM footprint ≈ {shown.Sum()} MiB (heap {shown[0]} + metaspace {shown[1]} + code cache {shown[2]} + direct {shown[3]} + threads {shown[4]} + overhead {shown[5]}) exceeds the {jvm.Limit} limit: the heap ({JvmFacts.DescribeHeap(heap)}) leaves too little room for the JVM's native memory. Lower the heap (-XX:MaxRAMPercentage or -Xmx) or raise the limit.",
+            string.Empty);
+    });
+
+    private static decimal Setting(ContainerContext c, string name, decimal defaultMiB) => c.Setting(name, defaultMiB) * MiB;
+}

@@ -1,0 +1,26 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
+
+namespace ManifestLint.Engine.Rules.Jvm;
+
+/// <summary>
+/// ML2001: the JVM's maximum heap (from -Xmx, or what HotSpot derives from the limit or -XX:MaxRAM) is at or
+/// above the container's memory limit. The heap alone then fills the cgroup, and the kernel OOM-kills the
+/// container before the GC ever sees memory pressure.
+/// </summary>
+public sealed class JvmHeapAtOrAboveMemoryLimitRule() : Rule("ML2001")
+{
+    public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
+    {
+        if (JvmFacts.For(c) is not { HeapFillsLimit: true, Heap: { } heap, LimitBytes: { } limit } jvm)
+        {
+            return;
+        }
+
+        c.Report(
+            jvm.HeapSpan(heap),
+            $"{jvm.Subject}: JVM max heap {JvmFacts.MiBText(heap.Bytes)} ({JvmFacts.DescribeHeap(heap)}) is at or above the {jvm.Limit} memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. Set -XX:MaxRAMPercentage=75 or lower (or -Xmx at most ~75% of the limit, {JvmFacts.MiBText(limit / 4 * 3)}).",
+            heap.Basis.ToString(),
+            jvm.LimitValue is { } value ? value.LimitRangeSource() : []);
+    });
+}

@@ -1,0 +1,32 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Model.Runtimes;
+
+namespace ManifestLint.Engine.Rules.Jvm;
+
+/// <summary>
+/// ML2005: the heap is fixed with -Xmx (or -XX:MaxHeapSize) while the container has a memory limit. The heap
+/// then does not follow the limit when it changes; -XX:MaxRAMPercentage makes it a share of whatever limit the
+/// container gets. Quiet when ML2001 already reports the flag, and for JVMs that cannot see the limit (there
+/// -Xmx is the right tool).
+/// </summary>
+public sealed class JvmHeapHardCodedRule() : Rule("ML2005")
+{
+    /// <summary>The highest percentage the fix suggests (ML2003's threshold).</summary>
+    private const double SuggestedMaximum = 75;
+
+    public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
+    {
+        if (JvmFacts.For(c) is not { Heap: { Basis: JvmHeapBasis.MaxHeapSizeFlag, Flag: { } xmx } heap, HeapSettled: true, LimitBytes: { } limit, HeapFillsLimit: false } jvm
+            || jvm.Visibility == JvmLimitVisibility.Blind)
+        {
+            return;
+        }
+
+        var percent = 100.0 * heap.Bytes / limit;
+        var suggested = Math.Max(1, Math.Min(SuggestedMaximum, Math.Floor(percent)));
+        c.Report(
+            xmx.WrittenAt?.Span ?? jvm.LimitSpan,
+            $"{jvm.Subject}: {xmx.Describe()} fixes the heap at {JvmFacts.MiBText(heap.Bytes)} ({JvmFacts.Percent(Math.Round(percent, 1))}% of the {jvm.Limit} memory limit): when the limit changes (an edit, VPA, a LimitRange default) the heap does not follow, and a smaller limit gets OOM-killed. Use -XX:MaxRAMPercentage={JvmFacts.Percent(suggested)} instead, so the heap is a share of whatever limit the container has.",
+            xmx.Source.ToString());
+    });
+}

@@ -1,0 +1,32 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Model.Runtimes;
+
+namespace ManifestLint.Engine.Rules.Jvm;
+
+/// <summary>
+/// For ML1001: what a JVM without a memory limit does with its heap. With nothing to read in the cgroup, HotSpot
+/// takes the node's RAM as available memory and its heap is MaxRAMPercentage (25%) of that, unless -Xmx or
+/// -XX:MaxRAM fixes it.
+/// </summary>
+internal static class JvmNodeSizing
+{
+    /// <summary>" As a JVM, it also sizes its heap from the node's memory (25% of node RAM by default)."; empty when not a JVM or the heap is fixed.</summary>
+    public static string Note(ContainerContext c)
+    {
+        if (c.Runtime.Kind != Runtime.Jvm)
+        {
+            return string.Empty;
+        }
+
+        var options = JvmOptions.From(c.Container, c.CommandLine, c.Runtime.Version);
+        if (options[JvmFlagKind.MaxHeapSize] is { IsValid: true } || options[JvmFlagKind.MaxRam] is { IsValid: true })
+        {
+            return string.Empty;
+        }
+
+        var share = options[JvmFlagKind.MaxRamPercentage] is { Number: { } percent } flag
+            ? $"{JvmFacts.Percent(percent)}% of node RAM, {flag.Describe()}"
+            : "25% of node RAM by default";
+        return $" As a JVM{c.Runtime.GuessNote}, it also sizes its heap from the node's memory ({share}).";
+    }
+}

@@ -1,0 +1,331 @@
+using System.Diagnostics;
+using System.Text;
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
+using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Helm.Charts;
+using ManifestLint.Helm.Mapping;
+using ManifestLint.Helm.Rendering;
+
+namespace ManifestLint.Helm;
+
+/// <summary>What a lint with charts did, for <c>--verbose</c> style reporting and for measuring.</summary>
+/// <param name="Renders">Chart × values variant renders attempted (the unmarked ones).</param>
+/// <param name="FailedRenders">Renders that failed (each an ML0002 finding, merged across variants).</param>
+/// <param name="MarkedRenders">Second, marked renders made to map findings.</param>
+/// <param name="RenderTime">Wall-clock time of all Helm runs (they run in parallel).</param>
+/// <param name="ByMarker">Locations mapped by a line marker.</param>
+/// <param name="ByOutline">Locations mapped by the template's key path (no usable marker).</param>
+/// <param name="FileOnly">Locations put on the template's first line (nothing better known).</param>
+/// <param name="Unmapped">Locations left on rendered text (no template file known: piped input).</param>
+public sealed record HelmLintStatistics(int Charts, int Renders, int FailedRenders, int MarkedRenders, TimeSpan RenderTime, int ByMarker, int ByOutline, int FileOnly, int Unmapped);
+
+public sealed record HelmLintResult(AnalysisResult Result, HelmLintStatistics Statistics);
+
+/// <summary>
+/// Lints plain manifests and Helm charts together. Each chart is rendered with real <c>helm template</c> once per
+/// values variant (its defaults, and each <c>ci/*-values.yaml</c>); each rendered template file becomes an engine
+/// input; and every finding on rendered output is mapped back to the template line an author edits, with the
+/// values key that set the value as a related location. The engine itself knows nothing of Helm.
+/// </summary>
+/// <remarks>
+/// Each variant is analysed in an engine run of its own, together with the plain files that hold a LimitRange:
+/// variants are alternatives, not objects that coexist, and every chart renders into the same namespace, so one
+/// chart's (or variant's) LimitRange must not default another's containers. A chart's own LimitRange does apply to
+/// its workloads. Findings that are identical after mapping are reported once, naming the variants they came from.
+/// </remarks>
+public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
+{
+    private readonly LocationMapper mapper = new(workingDirectory);
+
+    public HelmLintResult Analyze(IReadOnlyList<AnalysisInput> inputs, IReadOnlyList<ChartInput> charts, AnalysisOptions? options = null, CancellationToken cancellation = default) =>
+        AnalyzeAsync(inputs, charts, options, cancellation).GetAwaiter().GetResult();
+
+    public async Task<HelmLintResult> AnalyzeAsync(IReadOnlyList<AnalysisInput> inputs, IReadOnlyList<ChartInput> charts, AnalysisOptions? options = null, CancellationToken cancellation = default)
+    {
+        options ??= AnalysisOptions.Default;
+        if (charts.Count > 0 && settings.HelmPath is null)
+        {
+            throw new InvalidOperationException($"Charts need Helm. {HelmLocator.InstallHint}");
+        }
+
+        var engine = new AnalysisEngine();
+        var plain = new List<AnalysisInput>();
+        var piped = new List<RenderedInput>();
+        foreach (var input in inputs.Select(Cached))
+        {
+            if (input.Path == AnalysisInput.StandardInputPath && TryReadRendered(input) is { } rendered)
+            {
+                piped.AddRange(rendered);
+            }
+            else
+            {
+                plain.Add(input);
+            }
+        }
+
+        var contexts = charts.Select(CreateContext).ToList();
+        var renders = contexts.SelectMany(c => c.Variants.Select(v => new ChartRender(c, v))).ToList();
+        var sandbox = Path.Combine(Path.GetTempPath(), "manifestlint-helm", Guid.NewGuid().ToString("N"));
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            var helm = renders.Count > 0 && settings.HelmPath is { } helmPath ? HelmProcess.Create(helmPath, sandbox) : null;
+            if (helm is not null)
+            {
+                await ForEach(renders, r => RenderAsync(helm, r, cancellation), cancellation).ConfigureAwait(false);
+            }
+
+            var renderTime = stopwatch.Elapsed;
+            var diagnostics = new List<(Diagnostic Diagnostic, RenderedInput? Input)>();
+            var first = engine.Analyze([.. plain, .. piped.Select(p => p.ToAnalysisInput())], options, cancellation);
+            var piping = piped.ToDictionary(p => p.InputPath, StringComparer.Ordinal);
+            diagnostics.AddRange(first.Diagnostics.Select(d => (d, piping.GetValueOrDefault(d.Location.Path))));
+            var fileCount = first.FileCount;
+            var resourceCount = first.ResourceCount;
+
+            var limitRanges = plain.Where(MayHoldLimitRange).ToList();
+            var limitRangeResources = limitRanges.Count == 0 ? 0 : engine.Analyze(limitRanges, options with { SeverityOverrides = AllOff() }, cancellation).ResourceCount;
+            var needMarks = new List<ChartRender>();
+            foreach (var render in renders.Where(r => r.Run is { Succeeded: true }))
+            {
+                var byPath = render.Inputs.ToDictionary(i => i.InputPath, StringComparer.Ordinal);
+                var result = engine.Analyze([.. render.Inputs.Select(i => i.ToAnalysisInput()), .. limitRanges], options, cancellation);
+                var own = result.Diagnostics.Where(d => byPath.ContainsKey(d.Location.Path)).ToList();
+                diagnostics.AddRange(own.Select(d => (d, (RenderedInput?)byPath[d.Location.Path])));
+                fileCount += result.FileCount - limitRanges.Count;
+                resourceCount += result.ResourceCount - limitRangeResources;
+                if (own.Count > 0)
+                {
+                    needMarks.Add(render);
+                }
+            }
+
+            var markStart = stopwatch.Elapsed;
+            if (helm is not null)
+            {
+                await ForEach(needMarks, r => RenderMarkedAsync(helm, r, Path.Combine(sandbox, "marked", Guid.NewGuid().ToString("N")), cancellation), cancellation).ConfigureAwait(false);
+            }
+
+            renderTime += stopwatch.Elapsed - markStart;
+            var resolver = new ValuesResolver(mapper.Display, settings.ValuesFiles, settings.SetValues);
+            var mapping = new DiagnosticMapper(mapper, resolver, piped);
+            var mapped = diagnostics.Select(d => d.Input is null ? DiagnosticMapper.Plain(d.Diagnostic) : mapping.Map(d.Diagnostic, d.Input)).ToList();
+            mapped.AddRange(renders.Where(r => r.Run is { Succeeded: false }).Select(RenderFailure));
+            var final = DiagnosticMapper.Merge(mapped);
+            var statistics = new HelmLintStatistics(
+                contexts.Count,
+                renders.Count,
+                renders.Count(r => r.Run is { Succeeded: false }),
+                needMarks.Count,
+                renderTime,
+                mapping.Counts.GetValueOrDefault(MappingMethod.Marker),
+                mapping.Counts.GetValueOrDefault(MappingMethod.Outline),
+                mapping.Counts.GetValueOrDefault(MappingMethod.FileOnly),
+                mapping.Counts.GetValueOrDefault(MappingMethod.Unmapped));
+            return new HelmLintResult(new AnalysisResult(AnalysisResult.Sort(final), fileCount, resourceCount), statistics);
+        }
+        finally
+        {
+            TryDelete(sandbox);
+        }
+    }
+
+    private static Dictionary<string, Severity> AllOff() =>
+        RuleCatalog.Default.Descriptors.ToDictionary(d => d.Id, _ => Severity.None, StringComparer.Ordinal);
+
+    private static AnalysisInput Cached(AnalysisInput input)
+    {
+        var bytes = new Lazy<byte[]>(input.Read);
+        return new AnalysisInput(input.Path, () => bytes.Value);
+    }
+
+    /// <summary>Only files that mention LimitRange join the chart runs: no other plain object changes a chart's findings.</summary>
+    private static bool MayHoldLimitRange(AnalysisInput input)
+    {
+        try
+        {
+            return input.Read().AsSpan().IndexOf("LimitRange"u8) >= 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Standard input holding <c>helm template</c> output: one input per <c># Source:</c> template path.</summary>
+    private IReadOnlyList<RenderedInput>? TryReadRendered(AnalysisInput input)
+    {
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(input.Read());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            return null;
+        }
+
+        if (!RenderedOutput.HasSources(text))
+        {
+            return null;
+        }
+
+        var templates = new Templates.TemplateCache();
+        return [.. RenderedOutput.Split(text, AnalysisInput.StandardInputPath).Select(s =>
+        {
+            var file = s.SourcePath == AnalysisInput.StandardInputPath ? null : Path.GetFullPath(s.SourcePath, workingDirectory);
+            return new RenderedInput(s.SourcePath, s.SourcePath, s.Text, null, file is not null && File.Exists(file) ? file : null, null) { Templates = templates };
+        })];
+    }
+
+    private ChartContext CreateContext(ChartInput chart)
+    {
+        var root = ChartLayout.Read(chart.Directory);
+        var variants = new List<ValuesVariant> { ValuesVariant.Default };
+        variants.AddRange(ChartLayout.CiValuesFiles(chart.Directory)
+            .Select(f => new ValuesVariant(Path.GetRelativePath(chart.Directory, f).Replace('\\', '/'), f)));
+        return new ChartContext(chart, root, ChartLayout.ReadName(chart.Directory), variants);
+    }
+
+    private List<string> Arguments(ChartRender render, string chartDirectory)
+    {
+        var arguments = new List<string> { "template", settings.ReleaseName, chartDirectory, "--namespace", settings.Namespace, "--color", "never" };
+        if (render.Variant.FullPath is { } variant)
+        {
+            arguments.AddRange(["--values", variant]);
+        }
+
+        foreach (var file in settings.ValuesFiles)
+        {
+            arguments.AddRange(["--values", file]);
+        }
+
+        foreach (var set in settings.SetValues)
+        {
+            arguments.AddRange(["--set", set]);
+        }
+
+        if (settings.KubeVersion is { } kubeVersion)
+        {
+            arguments.AddRange(["--kube-version", kubeVersion]);
+        }
+
+        foreach (var api in settings.ApiVersions)
+        {
+            arguments.AddRange(["--api-versions", api]);
+        }
+
+        return arguments;
+    }
+
+    private async Task RenderAsync(HelmProcess helm, ChartRender render, CancellationToken cancellation)
+    {
+        var arguments = Arguments(render, render.Chart.Input.Directory);
+        render.Command = "helm " + string.Join(' ', arguments.Select(a => Quote(Path.IsPathFullyQualified(a) ? mapper.Display(a) : a)).Where(a => a is not ("--color" or "never")));
+        try
+        {
+            render.Run = await helm.RunAsync(arguments, workingDirectory, settings.Timeout, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
+        {
+            render.Run = new HelmRun(-1, string.Empty, $"Error: cannot run {helm.HelmPath}: {e.Message}", false, TimeSpan.Zero);
+            return;
+        }
+
+        if (!render.Run.Succeeded)
+        {
+            return;
+        }
+
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        render.Inputs = [.. RenderedOutput.Split(render.Run.Output, $"{render.Chart.Name}/<unnamed>").Select(s =>
+        {
+            var resolved = ChartLayout.Resolve(render.Chart.Root, s.SourcePath);
+            var file = resolved?.File ?? Path.Combine(render.Chart.Input.Directory, s.SourcePath);
+
+            // A subchart used under two aliases renders the same template file twice.
+            var path = mapper.Display(file);
+            path = used.Add(path) ? path : $"{path} ({s.SourcePath})";
+            return new RenderedInput(path, s.SourcePath, s.Text, render, file, resolved?.Chart ?? render.Chart.Root) { Templates = render.Chart.Templates };
+        })];
+    }
+
+    private async Task RenderMarkedAsync(HelmProcess helm, ChartRender render, string copyRoot, CancellationToken cancellation)
+    {
+        render.Marked = new Dictionary<string, MarkedSource>(StringComparer.Ordinal);
+        if (render.Chart.Marked(copyRoot) is not { } marked)
+        {
+            return;
+        }
+
+        HelmRun run;
+        try
+        {
+            run = await helm.RunAsync(Arguments(render, marked.Directory), workingDirectory, settings.Timeout, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
+        {
+            return;
+        }
+
+        render.MarkedElapsed = run.Elapsed;
+        if (run.Succeeded)
+        {
+            render.MarkedChart = marked;
+            render.Marked = RenderedOutput.Split(run.Output, "<unnamed>").ToDictionary(s => s.SourcePath, s => new MarkedSource(s.SourcePath, s.Text), StringComparer.Ordinal);
+        }
+    }
+
+    private MappedDiagnostic RenderFailure(ChartRender render)
+    {
+        var descriptor = RuleCatalog.Default[Engine.Rules.Tool.HelmRenderFailedRule.RuleId];
+        var run = render.Run ?? new HelmRun(-1, string.Empty, string.Empty, false, TimeSpan.Zero);
+        var chartFile = Path.Combine(render.Chart.Input.Directory, ChartLayout.ChartFileName);
+        var (error, related) = HelmErrors.Describe(run, settings.Timeout, render.Chart.Root, mapper.Display);
+        var message = $"Helm cannot render chart {render.Chart.Name}: {error} Its manifests were not linted; fix the chart or its values, and check with `{render.Command}`.";
+        var diagnostic = new Diagnostic(
+            descriptor,
+            descriptor.DefaultSeverity,
+            message,
+            HelmErrors.ChartNameSpan(chartFile, mapper.Display(chartFile)),
+            related,
+            new Dictionary<string, string>(StringComparer.Ordinal),
+            $"{descriptor.Id}|chart:{render.Chart.Name}");
+        return new MappedDiagnostic(diagnostic, render.Chart, render.Variant);
+    }
+
+    private static string Quote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ',' or ':' or '[' or ']') ? argument : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+
+    private async Task ForEach<T>(IReadOnlyList<T> items, Func<T, Task> action, CancellationToken cancellation)
+    {
+        using var gate = new SemaphoreSlim(Math.Max(1, settings.MaxParallelism));
+        await Task.WhenAll(items.Select(async item =>
+        {
+            await gate.WaitAsync(cancellation).ConfigureAwait(false);
+            try
+            {
+                await action(item).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+}

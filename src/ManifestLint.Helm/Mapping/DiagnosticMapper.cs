@@ -1,0 +1,117 @@
+using System.Globalization;
+using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Helm.Rendering;
+
+namespace ManifestLint.Helm.Mapping;
+
+/// <summary>A finding after mapping, with the chart and values variant it came from (null for plain files).</summary>
+internal sealed record MappedDiagnostic(Diagnostic Diagnostic, ChartContext? Chart, ValuesVariant? Variant);
+
+/// <summary>
+/// Rewrites findings on rendered output: the location becomes the template line, related locations on rendered
+/// output are mapped the same way, the values key that set the value is added as a related location, and a fix
+/// (an edit of rendered text) is dropped. <see cref="Merge"/> then reports findings that are identical in several
+/// variants once and stamps the chart and variants on the message, the properties and the fingerprint.
+/// </summary>
+internal sealed class DiagnosticMapper(LocationMapper mapper, ValuesResolver resolver, IReadOnlyList<RenderedInput> piped)
+{
+    public const string ChartProperty = "helmChart";
+    public const string ValuesProperty = "helmValues";
+
+    private readonly Dictionary<string, RenderedInput> pipedByPath = piped.ToDictionary(p => p.InputPath, StringComparer.Ordinal);
+
+    /// <summary>How many locations (primary and related) each method mapped.</summary>
+    public Dictionary<MappingMethod, int> Counts { get; } = [];
+
+    public static MappedDiagnostic Plain(Diagnostic diagnostic) => new(diagnostic, null, null);
+
+    public MappedDiagnostic Map(Diagnostic diagnostic, RenderedInput input)
+    {
+        var location = mapper.Map(input, diagnostic.Location);
+        Counts[location.Method] = Counts.GetValueOrDefault(location.Method) + 1;
+        var related = new List<RelatedLocation>();
+        foreach (var r in diagnostic.RelatedLocations)
+        {
+            related.Add(Sibling(input, r.Span.Path) is { } other ? r with { Span = mapper.Map(other, r.Span).Span } : r);
+        }
+
+        if (input.Render is { } render && resolver.Find(location, render.Variant.FullPath) is { } values && !related.Any(r => r.Span == values.Span))
+        {
+            related.Add(values);
+        }
+
+        var mapped = diagnostic with { Location = location.Span, RelatedLocations = related, Fix = null };
+        return new MappedDiagnostic(mapped, input.Render?.Chart, input.Render?.Variant);
+    }
+
+    /// <summary>
+    /// Merges findings of one chart that are identical after mapping (rule, line, message, related locations,
+    /// fingerprint) across values variants, and names the chart and variants when the chart has several.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Merge(IEnumerable<MappedDiagnostic> items)
+    {
+        var result = new List<Diagnostic>();
+        var groups = new Dictionary<(ChartContext, string), List<MappedDiagnostic>>();
+        var order = new List<(ChartContext, string)>();
+        foreach (var item in items)
+        {
+            if (item.Chart is null || item.Variant is null)
+            {
+                result.Add(item.Diagnostic);
+                continue;
+            }
+
+            var key = (item.Chart, Identity(item.Diagnostic));
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+                order.Add(key);
+            }
+
+            list.Add(item);
+        }
+
+        foreach (var key in order)
+        {
+            var group = groups[key];
+            var chart = key.Item1;
+            var variants = chart.Variants.Where(v => group.Any(g => g.Variant == v)).ToList();
+            var first = group[0].Diagnostic;
+            var properties = new Dictionary<string, string>(first.Properties, StringComparer.Ordinal)
+            {
+                [ChartProperty] = chart.Name,
+                [ValuesProperty] = string.Join(", ", variants.Select(v => v.Name)),
+            };
+            result.Add(first with
+            {
+                Message = first.Message + Suffix(chart, variants),
+                Properties = properties,
+                FingerprintKey = $"{first.FingerprintKey}|chart:{chart.Name}|values:{variants[0].Name}",
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary><c> [chart web, values: ci/prod-values.yaml]</c>, when the chart has several variants.</summary>
+    private static string Suffix(ChartContext chart, List<ValuesVariant> variants)
+    {
+        if (chart.Variants.Count < 2)
+        {
+            return string.Empty;
+        }
+
+        var which = variants.Count == chart.Variants.Count && variants.Count > 2
+            ? string.Create(CultureInfo.InvariantCulture, $"all {variants.Count} values variants")
+            : $"values: {string.Join(", ", variants.Select(v => v.Name))}";
+        return $" [chart {chart.Name}, {which}]";
+    }
+
+    private static string Identity(Diagnostic d) => string.Join(
+        '\u001f',
+        [d.RuleId, d.Severity.ToName(), d.Location.ToString(), d.Location.EndLine.ToString(CultureInfo.InvariantCulture), d.Message, d.FingerprintKey,
+         .. d.RelatedLocations.Select(r => $"{r.Span}|{r.Message}")]);
+
+    private RenderedInput? Sibling(RenderedInput input, string path) =>
+        input.Render?.Inputs.FirstOrDefault(i => i.InputPath == path) ?? pipedByPath.GetValueOrDefault(path);
+}

@@ -1,0 +1,187 @@
+using System.Text.RegularExpressions;
+using ManifestLint.Helm.Charts;
+using ManifestLint.Helm.Rendering;
+using ManifestLint.Helm.Templates;
+using ManifestLint.Model.Source;
+using ManifestLint.Model.Yaml;
+
+namespace ManifestLint.Helm.Mapping;
+
+/// <summary>How a rendered position was mapped to its template line, from the most to the least precise.</summary>
+internal enum MappingMethod
+{
+    /// <summary>A line marker of the marked render.</summary>
+    Marker,
+
+    /// <summary>The template's literal key path (<see cref="TemplateOutline"/>).</summary>
+    Outline,
+
+    /// <summary>Nothing better was known: the template file's first line.</summary>
+    FileOnly,
+
+    /// <summary>Left on the rendered text (no template file is known).</summary>
+    Unmapped,
+}
+
+/// <summary>Where a rendered position comes from.</summary>
+/// <param name="Span">The template line (or the rendered position when unmapped).</param>
+/// <param name="Line">The template line's facts (key, <c>.Values</c> references); null when not mapped to a line.</param>
+/// <param name="Chart">The (sub)chart whose values the template line reads.</param>
+/// <param name="RenderedPath">The rendered node's path in its document.</param>
+/// <param name="RenderedRoot">The rendered document's root.</param>
+internal sealed record MappedLocation(SourceSpan Span, MappingMethod Method, TemplateLine? Line, ChartNode? Chart, IReadOnlyList<string> RenderedPath, YamlNode? RenderedRoot)
+{
+    /// <summary>The template file of <see cref="Line"/>.</summary>
+    public TemplateFile? Template { get; init; }
+}
+
+/// <summary>
+/// Maps a position in rendered output to the template line an author edits. With a marked render (see
+/// <see cref="MarkedChart"/>) the rendered node is found at the same path in the marked document (whose structure
+/// must equal the unmarked one's) and its line's marker names the template line; a line without a marker of its
+/// own (the first lines of a <c>toYaml</c> or <c>include</c> output) belongs to a following marker: the first of
+/// them whose template line writes the same key and prints an action, else the first that prints an action, looking
+/// no further than the first marker of a template (not helper) line.
+/// </summary>
+internal sealed partial class LocationMapper(string workingDirectory)
+{
+    public string Display(string fullPath) => Path.GetRelativePath(workingDirectory, fullPath);
+
+    public MappedLocation Map(RenderedInput input, SourceSpan span)
+    {
+        var roots = input.Roots;
+        var index = DocumentIndex(roots, span.StartLine);
+        if (index < 0)
+        {
+            return FileOnly(input, span, [], null);
+        }
+
+        var root = roots[index];
+        var path = YamlPaths.PathAt(root, span.StartLine, span.StartColumn) ?? [];
+        var lastKey = path.LastOrDefault(s => !YamlPaths.IsIndex(s));
+        if (input.Render is { Marked: { } marked, MarkedChart: { } chart }
+            && marked.TryGetValue(input.SourcePath, out var source)
+            && source.SameShape(index, root)
+            && YamlPaths.Navigate(source.Roots[index], path) is { } target
+            && Owner(source, index, (target.Key ?? target.Node).Span.StartLine, chart) is { } owner)
+        {
+            var logical = owner.Template.Template[owner.Line.LogicalStart] ?? owner.Line;
+            var ownerChart = input.Chart is { } c && c.Directory == owner.Template.Chart.Directory ? c : owner.Template.Chart;
+            return new MappedLocation(LineSpan(owner.Template.FullPath, owner.Template.Template, logical.Line, lastKey), MappingMethod.Marker, owner.Line, ownerChart, path, root)
+            {
+                Template = owner.Template.Template,
+            };
+        }
+
+        if (Environment.GetEnvironmentVariable("TMP_DEBUG") is not null)
+        {
+            var why = input.Render is not { Marked: { } m, MarkedChart: { } } ? "no marked render"
+                : !m.TryGetValue(input.SourcePath, out var src) ? "no source"
+                : !src.SameShape(index, root) ? "shape"
+                : YamlPaths.Navigate(src.Roots[index], path) is not { } t ? "navigate"
+                : "owner";
+            Console.Error.WriteLine($"DEBUG fallback {why}: {input.InputPath} {string.Join('.', path)}");
+        }
+
+        if (input.TemplatePath is { } file && input.Templates.Get(file) is { } template)
+        {
+            return Outline(template, file, index, path, lastKey, input.Chart, root) ?? FileOnly(input, span, path, root);
+        }
+
+        return FileOnly(input, span, path, root);
+    }
+
+    /// <summary>The outline mapping alone, for rendered output whose chart is not at hand (standard input).</summary>
+    public MappedLocation? Outline(TemplateFile template, string file, int documentIndex, IReadOnlyList<string> path, string? lastKey, ChartNode? chart, YamlNode? root)
+    {
+        var line = TemplateOutline.Find(template, documentIndex, path) ?? TemplateOutline.Find(template, -1, path);
+        return line is { } n
+            ? new MappedLocation(LineSpan(file, template, n, lastKey), MappingMethod.Outline, template[n], chart, path, root) { Template = template }
+            : null;
+    }
+
+    public static int DocumentIndex(IReadOnlyList<YamlNode> roots, int line)
+    {
+        var index = -1;
+        for (var i = 0; i < roots.Count; i++)
+        {
+            if (roots[i].Span.StartLine <= line)
+            {
+                index = i;
+            }
+        }
+
+        return index;
+    }
+
+    private MappedLocation FileOnly(RenderedInput input, SourceSpan span, IReadOnlyList<string> path, YamlNode? root) =>
+        input.TemplatePath is { } file && File.Exists(file)
+            ? new MappedLocation(SourceSpan.FileStart(Display(file)) with { EndColumn = 2 }, MappingMethod.FileOnly, null, input.Chart, path, root)
+            : new MappedLocation(span, MappingMethod.Unmapped, null, input.Chart, path, root);
+
+    private SourceSpan LineSpan(string file, TemplateFile template, int line, string? key)
+    {
+        var text = template.LineText(line);
+        var column = text.Length - text.TrimStart().Length;
+        if (key is not null)
+        {
+            var at = text.IndexOf(key + ":", StringComparison.Ordinal);
+            column = at >= 0 ? at : column;
+        }
+
+        var end = Math.Max(column + 1, text.TrimEnd().Length);
+        return new SourceSpan(Display(file), line, column + 1, line, end + 1);
+    }
+
+    /// <summary>The template line that wrote rendered line <paramref name="line"/> of document <paramref name="index"/>.</summary>
+    private static (ChartTemplate Template, TemplateLine Line)? Owner(MarkedSource source, int index, int line, MarkedChart chart)
+    {
+        var (_, last) = source.DocumentLines(index);
+        var text = source.Lines[line - 1];
+        foreach (var marker in MarkedChart.Markers(text))
+        {
+            if (Resolve(chart, marker) is { } own)
+            {
+                return own;
+            }
+        }
+
+        var key = RenderedKeyPattern().Match(text) is { Success: true } m ? m.Groups["key"].Value : null;
+        var candidates = new List<(ChartTemplate Template, TemplateLine Line)>();
+        for (var n = line + 1; n <= last && (candidates.Count == 0 || candidates[^1].Line.InDefine); n++)
+        {
+            foreach (var marker in MarkedChart.Markers(source.Lines[n - 1]))
+            {
+                if (Resolve(chart, marker) is { } candidate)
+                {
+                    candidates.Add(candidate);
+                    if (!candidate.Line.InDefine)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var printing = candidates.Where(c => c.Line.HasOutputAction).ToList();
+        if (key is not null && printing.FirstOrDefault(c => c.Template.Template[c.Line.LogicalStart]?.Key == key || c.Line.Key == key) is { Template: not null } sameKey)
+        {
+            return sameKey;
+        }
+
+        return printing.Count > 0 ? printing[0] : candidates[^1];
+    }
+
+    private static (ChartTemplate Template, TemplateLine Line)? Resolve(MarkedChart chart, (int File, int Line) marker) =>
+        marker.File >= 0 && marker.File < chart.Templates.Count && chart.Templates[marker.File].Template[marker.Line] is { } line
+            ? (chart.Templates[marker.File], line)
+            : null;
+
+    [GeneratedRegex(@"^\s*(?:-\s+)*(?<key>""[^""]*""|'[^']*'|[^\s#'""][^:#]*?)\s*:(?:\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex RenderedKeyPattern();
+}

@@ -1,0 +1,85 @@
+using ManifestLint.Model.Source;
+using ManifestLint.Model.Yaml;
+
+namespace ManifestLint.Helm.Mapping;
+
+/// <summary>A values file (a chart's <c>values.yaml</c>, a <c>ci/</c> variant, a <c>-f</c> file) read with key positions.</summary>
+internal sealed class ValuesFile
+{
+    private readonly MappingNode? root;
+
+    private ValuesFile(string displayPath, MappingNode? root)
+    {
+        DisplayPath = displayPath;
+        this.root = root;
+    }
+
+    /// <summary>The path findings show for the file.</summary>
+    public string DisplayPath { get; }
+
+    public static ValuesFile Load(string fullPath, string displayPath)
+    {
+        try
+        {
+            var file = YamlFileLoader.Load(displayPath, File.ReadAllBytes(fullPath));
+            return new ValuesFile(displayPath, file.Documents.Count > 0 ? file.Documents[0].Root as MappingNode : null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ValuesFile(displayPath, null);
+        }
+    }
+
+    /// <summary>
+    /// The deepest key this file has on the way down <paramref name="path"/> (<c>resources.limits.memory</c> when set,
+    /// else <c>resources.limits</c>, else <c>resources</c>): its span and its concrete path. An item segment <c>[]</c>
+    /// takes the list item named <paramref name="itemName"/>, else the item that goes deepest.
+    /// </summary>
+    public (IReadOnlyList<string> Path, SourceSpan Span)? Find(IReadOnlyList<string> path, string? itemName) =>
+        root is null ? null : Find(root, path, [], itemName);
+
+    private static (IReadOnlyList<string> Path, SourceSpan Span)? Find(YamlNode node, IReadOnlyList<string> path, List<string> found, string? itemName)
+    {
+        var depth = found.Count;
+        if (depth == path.Count)
+        {
+            return null;
+        }
+
+        var segment = path[depth];
+        switch (node)
+        {
+            case MappingNode mapping when !YamlPaths.IsIndex(segment) && mapping.Entry(segment) is { } entry:
+                List<string> here = [.. found, segment];
+                return Find(entry.Value, path, here, itemName) ?? (here, entry.Key.Span);
+            case SequenceNode sequence when YamlPaths.IsIndex(segment):
+                var items = sequence.Items;
+                List<int> candidates;
+                if (segment.Length > 2 && int.TryParse(segment.AsSpan(1, segment.Length - 2), out var index))
+                {
+                    candidates = index >= 0 && index < items.Count ? [index] : [];
+                }
+                else
+                {
+                    var named = items.ToList().FindIndex(i => i is MappingNode m && m["name"] is ScalarNode n && n.Value == itemName);
+                    candidates = named >= 0 ? [named] : [.. Enumerable.Range(0, items.Count)];
+                }
+
+                (IReadOnlyList<string> Path, SourceSpan Span)? deepest = null;
+                foreach (var i in candidates)
+                {
+                    List<string> at = [.. found, YamlPaths.Index(i)];
+                    var item = items[i];
+                    var result = Find(item, path, at, itemName) ?? (at, item.Span with { EndLine = item.Span.StartLine, EndColumn = item.Span.StartColumn + 1 });
+                    if (deepest is null || result.Path.Count > deepest.Value.Path.Count)
+                    {
+                        deepest = result;
+                    }
+                }
+
+                return candidates.Count == 1 || deepest is { Path.Count: var d } && d > depth + 1 ? deepest : null;
+            default:
+                return null;
+        }
+    }
+}

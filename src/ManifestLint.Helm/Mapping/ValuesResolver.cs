@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Helm.Charts;
+using ManifestLint.Model.Source;
+
+namespace ManifestLint.Helm.Mapping;
+
+/// <summary>
+/// Finds the values key a template line's value came from. The line's <c>.Values</c> references (see
+/// <see cref="Templates.TemplateLine.ValueReferences"/>) are extended by the part of the rendered path below the line's
+/// own key (<c>resources: {{- toYaml .Values.resources }}</c> and a finding on <c>…resources.limits.memory</c>
+/// look for <c>resources.limits.memory</c>), and looked up in every values file that applies, highest precedence
+/// first: the <c>-f</c> files (last first), the <c>ci/</c> variant, then the chart's <c>values.yaml</c> (for a
+/// subchart, its parents' values under its name first). The deepest key found wins; on a tie, the file that wins in
+/// Helm's merge. A value set with <c>--set</c> has no file, so nothing is related then.
+/// </summary>
+internal sealed class ValuesResolver(Func<string, string> display, IReadOnlyList<string> userValuesFiles, IReadOnlyList<string> setValues)
+{
+    private readonly ConcurrentDictionary<string, ValuesFile> files = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<IReadOnlyList<string>> setKeys = [.. setValues.SelectMany(SetKeys)];
+
+    /// <param name="variantFile">The <c>ci/</c> variant file of the render, or null.</param>
+    public RelatedLocation? Find(MappedLocation location, string? variantFile)
+    {
+        if (location is not { Line: { } line, Chart: { } chart })
+        {
+            return null;
+        }
+
+        var references = line.ValueReferences;
+        if (references.Count == 0 && line.Key is not null && location.Template is { } template)
+        {
+            references = ChildReferences(template, line);
+        }
+
+        if (references.Count == 0)
+        {
+            return null;
+        }
+
+        var suffixes = Suffixes(location.RenderedPath, line.Key);
+        var itemName = location.RenderedRoot is { } root ? YamlPaths.ItemName(root, location.RenderedPath) : null;
+        (int Depth, int Rank, SourceSpan Span, IReadOnlyList<string> Path)? best = null;
+        foreach (var reference in references)
+        {
+            var referencePath = Split(reference);
+            foreach (var suffix in suffixes)
+            {
+                IReadOnlyList<string> wanted = [.. referencePath, .. suffix];
+                var rank = 0;
+                foreach (var (file, prefix) in Sources(chart, variantFile, isGlobal: referencePath[0] == "global"))
+                {
+                    rank++;
+                    if (file.Find([.. prefix, .. wanted], itemName) is not { } found || found.Path.Count - prefix.Count < referencePath.Count)
+                    {
+                        continue;
+                    }
+
+                    var depth = found.Path.Count - prefix.Count;
+                    if (best is null || depth > best.Value.Depth || (depth == best.Value.Depth && rank < best.Value.Rank))
+                    {
+                        best = (depth, rank, found.Span, found.Path);
+                    }
+                }
+            }
+        }
+
+        if (best is not { } b || setKeys.Any(k => k.Count <= b.Path.Count && k.SequenceEqual(b.Path.Take(k.Count), StringComparer.Ordinal)))
+        {
+            return null;
+        }
+
+        var span = b.Span with { EndLine = b.Span.StartLine, EndColumn = b.Span.EndLine == b.Span.StartLine ? b.Span.EndColumn : b.Span.StartColumn + 1 };
+        return new RelatedLocation(span, $"values: {Dotted(b.Path)}");
+    }
+
+    /// <summary>
+    /// For a key line without an action (<c>resources:</c>), the references of the line that writes its value below it
+    /// (<c>{{- toYaml .Values.resources | nindent 12 }}</c>), skipping control lines.
+    /// </summary>
+    private static IReadOnlyList<string> ChildReferences(Templates.TemplateFile template, Templates.TemplateLine line)
+    {
+        for (var n = line.Line + 1; template[n] is { } next; n++)
+        {
+            if (next.Key is null && !next.IsListItem && !next.HasOutputAction)
+            {
+                continue;
+            }
+
+            return next.Key is null && !next.IsListItem && next.Indent > line.Indent ? next.ValueReferences : [];
+        }
+
+        return [];
+    }
+
+    /// <summary>The values files that apply to a (sub)chart, highest precedence first, each with the key path the chart's values sit under.</summary>
+    private IEnumerable<(ValuesFile File, IReadOnlyList<string> Prefix)> Sources(ChartNode chart, string? variantFile, bool isGlobal)
+    {
+        IReadOnlyList<string> top = isGlobal ? [] : chart.ValuesPrefix;
+        foreach (var user in userValuesFiles.Reverse())
+        {
+            yield return (Load(user), top);
+        }
+
+        if (variantFile is not null)
+        {
+            yield return (Load(variantFile), top);
+        }
+
+        for (var i = 0; i < chart.Ancestors.Count; i++)
+        {
+            yield return (Load(Path.Combine(chart.Ancestors[i], "values.yaml")), isGlobal ? [] : [.. chart.ValuesPrefix.Skip(i)]);
+        }
+
+        yield return (Load(Path.Combine(chart.Directory, "values.yaml")), []);
+    }
+
+    private ValuesFile Load(string fullPath) => files.GetOrAdd(fullPath, p => ValuesFile.Load(p, display(p)));
+
+    /// <summary>
+    /// The parts of the rendered path below the template line's own key, items made generic: <c>[limits, memory]</c>
+    /// for <c>resources</c>; every tail, longest first, when the line writes no key.
+    /// </summary>
+    private static List<IReadOnlyList<string>> Suffixes(IReadOnlyList<string> path, string? key)
+    {
+        static IReadOnlyList<string> Generic(IEnumerable<string> segments) => [.. segments.Select(s => YamlPaths.IsIndex(s) ? "[]" : s)];
+
+        var at = key is null ? -1 : path.ToList().FindLastIndex(s => s == key);
+        if (at >= 0)
+        {
+            return [Generic(path.Skip(at + 1)), []];
+        }
+
+        var result = new List<IReadOnlyList<string>>();
+        for (var start = 0; start <= path.Count; start++)
+        {
+            result.Add(Generic(path.Skip(start)));
+        }
+
+        return result;
+    }
+
+    private static List<string> Split(string reference)
+    {
+        var segments = new List<string>();
+        foreach (var part in reference.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.EndsWith("[]", StringComparison.Ordinal))
+            {
+                segments.Add(part[..^2]);
+                segments.Add("[]");
+            }
+            else
+            {
+                segments.Add(part);
+            }
+        }
+
+        return segments;
+    }
+
+    private static string Dotted(IReadOnlyList<string> path) =>
+        string.Concat(path.Select((s, i) => YamlPaths.IsIndex(s) ? (s == "[]" ? "[*]" : s) : i == 0 ? s : "." + s));
+
+    /// <summary>The key paths a <c>--set a.b=1,c=2</c> argument sets.</summary>
+    private static IEnumerable<IReadOnlyList<string>> SetKeys(string set)
+    {
+        foreach (var assignment in set.Split(','))
+        {
+            var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                yield return [.. Split(assignment[..equals].Replace('[', '.').Replace("]", string.Empty, StringComparison.Ordinal))];
+            }
+        }
+    }
+}

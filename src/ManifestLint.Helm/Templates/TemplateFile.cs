@@ -1,0 +1,460 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ManifestLint.Helm.Templates;
+
+/// <summary>What the mapping needs to know about one line of a template file.</summary>
+/// <param name="Line">1-based line number.</param>
+/// <param name="LogicalStart">The line a multi-line action that ends on this line started on (else <see cref="Line"/>): the line an author reads as the statement.</param>
+/// <param name="Key">The YAML key the line writes as literal text (<c>resources</c> for <c>  resources: {{- toYaml … }}</c>), or null.</param>
+/// <param name="HasOutputAction">The line prints the value of an action (<c>{{ .Values.x }}</c>, <c>{{ include … }}</c>), so its output is not fully visible in the template.</param>
+/// <param name="InDefine">The line is inside <c>{{ define }}</c>: a helper, executed wherever it is included.</param>
+/// <param name="ValueReferences">The <c>.Values</c> paths the line's actions read (<c>resources.limits</c>; an item of a list ranged over as <c>containers[]</c>).</param>
+/// <param name="Indent">The column of the line's first character that is not a space (0-based).</param>
+/// <param name="InBlockScalar">The line is content of a YAML block scalar (<c>key: |</c>), not structure.</param>
+internal sealed record TemplateLine(int Line, int LogicalStart, string? Key, bool HasOutputAction, bool InDefine, IReadOnlyList<string> ValueReferences, int Indent, bool InBlockScalar)
+{
+    /// <summary>The line starts a list item (<c>- name: x</c>).</summary>
+    public bool IsListItem { get; init; }
+
+    /// <summary>The line is a document separator (<c>---</c>).</summary>
+    public bool IsDocumentSeparator { get; init; }
+}
+
+/// <summary>
+/// A template file read as lines of YAML text with Go template actions in them: which lines can carry a line
+/// marker without changing what Helm renders, and, per line, the literal YAML key and the <c>.Values</c> it reads.
+/// </summary>
+internal sealed partial class TemplateFile
+{
+    private readonly string text;
+    private readonly IReadOnlyList<TemplateToken> tokens;
+    private readonly int[] lineStarts;
+    private readonly TemplateLine[] lines;
+    private readonly bool[] markable;
+
+    private TemplateFile(string text)
+    {
+        this.text = text;
+        tokens = TemplateLexer.Lex(text);
+        lineStarts = LineStarts(text);
+        lines = new TemplateLine[lineStarts.Length];
+        markable = new bool[lineStarts.Length];
+        Analyse();
+    }
+
+    public int LineCount => lineStarts.Length;
+
+    public static TemplateFile Parse(string text) => new(text);
+
+    /// <summary>The line, 1-based; null outside the file.</summary>
+    public TemplateLine? this[int line] => line >= 1 && line <= lines.Length ? lines[line - 1] : null;
+
+    /// <summary>The text of a line without its newline.</summary>
+    public string LineText(int line)
+    {
+        var start = lineStarts[line - 1];
+        var end = line < lineStarts.Length ? lineStarts[line] - 1 : text.Length;
+        return text[start..end].TrimEnd('\r');
+    }
+
+    /// <summary>
+    /// The template with <paramref name="marker"/>(line) (the 1-based line ending there) appended to every line that can safely carry it as a
+    /// trailing YAML comment: the line's end is literal text, the next output after the newline is not glued onto
+    /// it by a trim marker, and the line is neither inside a block scalar nor (in a helper) a line whose text could
+    /// be compared or used as a scalar.
+    /// </summary>
+    public string WithMarkers(Func<int, string> marker)
+    {
+        var output = new StringBuilder(text.Length + (lines.Length * 12));
+        var position = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!markable[i])
+            {
+                continue;
+            }
+
+            var newline = NewlineOffset(i);
+            output.Append(text, position, newline - position).Append(' ').Append(marker(i + 1));
+            position = newline;
+        }
+
+        output.Append(text, position, text.Length - position);
+        return output.ToString();
+    }
+
+    /// <summary>Whether <see cref="WithMarkers"/> marks this 1-based line.</summary>
+    public bool IsMarkable(int line) => markable[line - 1];
+
+    private static int[] LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' && i + 1 < text.Length)
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return [.. starts];
+    }
+
+    /// <summary>Offset of the line's end: its '\n' (or '\r' of "\r\n"), or the end of the text.</summary>
+    private int NewlineOffset(int index)
+    {
+        var end = index + 1 < lineStarts.Length ? lineStarts[index + 1] - 1 : text.Length;
+        if (end == text.Length && (text.Length == 0 || text[^1] != '\n'))
+        {
+            return end;
+        }
+
+        return end > lineStarts[index] && text[end - 1] == '\r' ? end - 1 : end;
+    }
+
+    private int TokenAt(int offset)
+    {
+        var low = 0;
+        var high = tokens.Count - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) / 2;
+            if (tokens[mid].End <= offset)
+            {
+                low = mid + 1;
+            }
+            else if (tokens[mid].Start > offset)
+            {
+                high = mid - 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+
+        return -1;
+    }
+
+    private int LineOf(int offset)
+    {
+        var index = Array.BinarySearch(lineStarts, offset);
+        return (index >= 0 ? index : ~index - 1) + 1;
+    }
+
+    private void Analyse()
+    {
+        var defineDepthAt = new int[tokens.Count + 1];
+        var blocks = new Stack<(ActionKind Kind, string? Context)>();
+        var contextAt = new string?[tokens.Count + 1];
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            defineDepthAt[t] = blocks.Count(b => b.Kind == ActionKind.Define);
+            contextAt[t] = blocks.Count > 0 ? blocks.Peek().Context : null;
+            var token = tokens[t];
+            if (!token.IsAction)
+            {
+                continue;
+            }
+
+            var current = blocks.Count > 0 ? blocks.Peek().Context : null;
+            switch (token.Kind)
+            {
+                case ActionKind.Define:
+                    blocks.Push((ActionKind.Define, null));
+                    break;
+                case ActionKind.Control when StartsWithWord(token.Body, "with"):
+                    blocks.Push((ActionKind.Control, ValuesPath(token.Body[4..].Trim(), current) ?? current));
+                    break;
+                case ActionKind.Control when StartsWithWord(token.Body, "range"):
+                    blocks.Push((ActionKind.Control, RangePath(token.Body[5..].Trim(), current)));
+                    break;
+                case ActionKind.Control when StartsWithWord(token.Body, "if"):
+                    blocks.Push((ActionKind.Control, current));
+                    break;
+                case ActionKind.End when blocks.Count > 0:
+                    blocks.Pop();
+                    break;
+            }
+        }
+
+        defineDepthAt[tokens.Count] = blocks.Count(b => b.Kind == ActionKind.Define);
+
+        var blockScalarIndent = -1;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var start = lineStarts[i];
+            var newline = NewlineOffset(i);
+            var startToken = TokenAt(start);
+            var logicalStart = i + 1;
+            if (startToken >= 0 && tokens[startToken].IsAction && tokens[startToken].Start < start)
+            {
+                logicalStart = lines[LineOf(tokens[startToken].Start) - 1].LogicalStart;
+            }
+
+            var logicalOffset = lineStarts[logicalStart - 1];
+            var literal = Literal(logicalOffset, newline, out var actionIndexes);
+            var actions = actionIndexes.Select(a => tokens[a]).ToList();
+            var endToken = newline < text.Length ? TokenAt(newline) : tokens.Count;
+            var endsInAction = endToken >= 0 && endToken < tokens.Count && tokens[endToken].IsAction;
+            var inDefine = defineDepthAt[Math.Clamp(endToken < 0 ? tokens.Count : endToken, 0, tokens.Count)] > 0;
+            var key = KeyPattern().Match(literal) is { Success: true } m ? m.Groups["key"].Value : null;
+            var hasOutput = actions.Any(a => a.Kind is ActionKind.Output or ActionKind.OutputNewline);
+            var references = actionIndexes.SelectMany(a => References(tokens[a].Body, contextAt[a])).Distinct(StringComparer.Ordinal).ToList();
+            var trimmed = literal.Trim();
+            var indent = literal.Length - literal.TrimStart().Length;
+            var startsWithAction = literal.TrimStart().StartsWith(Placeholder);
+            var inBlockScalar = false;
+            if (blockScalarIndent >= 0)
+            {
+                if (trimmed.Length == 0 || startsWithAction || indent > blockScalarIndent)
+                {
+                    inBlockScalar = true;
+                }
+                else
+                {
+                    blockScalarIndent = -1;
+                }
+            }
+
+            if (!inBlockScalar && !endsInAction && BlockScalarPattern().IsMatch(literal))
+            {
+                blockScalarIndent = indent;
+            }
+
+            lines[i] = new TemplateLine(i + 1, logicalStart, key, hasOutput, inDefine, references, indent, inBlockScalar)
+            {
+                IsListItem = ListItemPattern().IsMatch(literal),
+                IsDocumentSeparator = literal.TrimEnd().StartsWith("---", StringComparison.Ordinal) && literal.Trim().Trim('-').Length == 0,
+            };
+
+            markable[i] = !endsInAction && !inBlockScalar && IsMarkableText(trimmed, key, actions, inDefine)
+                && !TrimsTheNewline(start, newline) && NewlineSurvives(newline);
+        }
+    }
+
+    private const char Placeholder = '\u0001';
+
+    /// <summary>The literal text between two offsets with each action replaced by one placeholder character.</summary>
+    private string Literal(int from, int to, out List<int> actions)
+    {
+        actions = [];
+        var builder = new StringBuilder();
+        var t = Math.Max(0, TokenAt(from));
+        for (; t < tokens.Count && tokens[t].Start < to; t++)
+        {
+            var token = tokens[t];
+            if (token.IsAction)
+            {
+                actions.Add(t);
+                if (token.Kind is not (ActionKind.Comment or ActionKind.Control or ActionKind.End or ActionKind.Define or ActionKind.Assignment))
+                {
+                    builder.Append(Placeholder);
+                }
+            }
+            else
+            {
+                var start = Math.Max(from, token.Start);
+                var end = Math.Min(to, token.End);
+                if (end > start)
+                {
+                    builder.Append(text, start, end - start);
+                }
+            }
+        }
+
+        return builder.ToString().Replace('\n', ' ').Replace('\r', ' ');
+    }
+
+    private static bool IsMarkableText(string trimmed, string? key, List<TemplateToken> actions, bool inDefine)
+    {
+        var literalText = trimmed.Replace(Placeholder.ToString(), string.Empty, StringComparison.Ordinal).Trim();
+        if (literalText.StartsWith('#') || literalText.StartsWith("---", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (!inDefine)
+        {
+            return literalText.Length > 0 || actions.Any(a => a.Kind is ActionKind.Output or ActionKind.OutputNewline);
+        }
+
+        // A helper's output may be compared, trimmed or used as a name; only YAML structure lines are marked
+        // there: an unquoted key, a list item, or a line whose output starts with a newline (nindent).
+        return (key is not null && !key.StartsWith('"') && !key.StartsWith('\''))
+            || ListItemPattern().IsMatch(trimmed)
+            || (literalText.Length == 0 && actions.Count > 0 && actions[^1].Kind == ActionKind.OutputNewline);
+    }
+
+    /// <summary>True when the action just before the line's end has a right trim marker, which eats the newline.</summary>
+    private bool TrimsTheNewline(int lineStart, int newline)
+    {
+        var t = TokenAt(Math.Max(lineStart, newline - 1));
+        if (t < 0)
+        {
+            return false;
+        }
+
+        var token = tokens[t];
+        if (!token.IsAction)
+        {
+            if (!string.IsNullOrWhiteSpace(text[token.Start..newline]) || t == 0)
+            {
+                return false;
+            }
+
+            token = tokens[t - 1];
+        }
+
+        return token.IsAction && token.TrimRight && token.End > lineStart;
+    }
+
+    /// <summary>
+    /// Walks the template after a line's end (approximately: straight through <c>if</c>/<c>range</c>, whatever the
+    /// condition) and tells whether a newline reaches the output before the next printed text. A marker put before a
+    /// newline that a following <c>{{-</c> removes would otherwise turn the next line's text into part of the comment.
+    /// </summary>
+    private bool NewlineSurvives(int newline)
+    {
+        if (newline >= text.Length)
+        {
+            return true;
+        }
+
+        var t = TokenAt(newline);
+        var hasNewline = false;
+        var trimNext = false;
+        for (var first = true; t < tokens.Count; t++, first = false)
+        {
+            var token = tokens[t];
+            if (token.IsAction)
+            {
+                if (token.TrimLeft)
+                {
+                    hasNewline = false;
+                }
+                else if (hasNewline)
+                {
+                    return true;
+                }
+
+                switch (token.Kind)
+                {
+                    case ActionKind.Output:
+                        return false;
+                    case ActionKind.OutputNewline:
+                        return true;
+                }
+
+                trimNext = token.TrimRight;
+                continue;
+            }
+
+            var from = first ? newline : token.Start;
+            var span = text.AsSpan(from, token.End - from);
+            if (trimNext)
+            {
+                span = span.TrimStart();
+                trimNext = false;
+            }
+
+            foreach (var c in span)
+            {
+                if (c == '\n')
+                {
+                    hasNewline = true;
+                }
+                else if (!char.IsWhiteSpace(c))
+                {
+                    return hasNewline;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool StartsWithWord(string body, string word) =>
+        body.StartsWith(word, StringComparison.Ordinal) && (body.Length == word.Length || !char.IsLetterOrDigit(body[word.Length]));
+
+    /// <summary>The <c>.Values</c> path an expression names, absolute (<c>.Values.a.b</c>, <c>$.Values.a</c>) or relative to the dot; null otherwise.</summary>
+    private static string? ValuesPath(string expression, string? context)
+    {
+        var pipeline = expression.Split('|')[0].Trim();
+        var match = ValuesReferencePattern().Match(pipeline);
+        if (match.Success && match.Index == 0 && match.Length == pipeline.Length)
+        {
+            return match.Groups["path"].Value.TrimStart('.');
+        }
+
+        if (context is not null && RelativeReferencePattern().Match(pipeline) is { Success: true } relative && relative.Index == 0 && relative.Length == pipeline.Length)
+        {
+            var path = relative.Groups["path"].Value.TrimStart('.');
+            return path.Length == 0 ? context : $"{context}.{path}";
+        }
+
+        return null;
+    }
+
+    private static string? RangePath(string expression, string? context)
+    {
+        var assignment = expression.IndexOf(":=", StringComparison.Ordinal);
+        if (assignment >= 0)
+        {
+            expression = expression[(assignment + 2)..].Trim();
+        }
+
+        return ValuesPath(expression, context) is { } path ? $"{path}[]" : null;
+    }
+
+    /// <summary>Every <c>.Values</c> path an action reads, with <c>.x</c> resolved against the dot of the enclosing <c>with</c>/<c>range</c>.</summary>
+    private static IEnumerable<string> References(string body, string? context)
+    {
+        if (TemplateLexer.Classify(body) is ActionKind.Comment or ActionKind.End or ActionKind.Define)
+        {
+            yield break;
+        }
+
+        foreach (Match match in ValuesReferencePattern().Matches(body))
+        {
+            var path = match.Groups["path"].Value.TrimStart('.');
+            if (path.Length > 0)
+            {
+                yield return path;
+            }
+        }
+
+        if (context is null)
+        {
+            yield break;
+        }
+
+        foreach (Match match in RelativeReferencePattern().Matches(body))
+        {
+            var path = match.Groups["path"].Value.TrimStart('.');
+            if (path.Split('.')[0] is "Values" or "Release" or "Chart" or "Capabilities" or "Template" or "Files")
+            {
+                continue;
+            }
+
+            yield return path.Length == 0 ? context : $"{context}.{path}";
+        }
+    }
+
+    [GeneratedRegex(@"(?:\$|\$[A-Za-z_]\w*|(?<![\w)\]]))\.Values(?<path>(?:\.[A-Za-z_][\w-]*)*)", RegexOptions.CultureInvariant)]
+    private static partial Regex ValuesReferencePattern();
+
+    /// <summary>A field of the dot (<c>.resources</c>, or the dot itself) that is not preceded by a name, <c>$</c> or a closing bracket.</summary>
+    [GeneratedRegex(@"(?<=^|[\s(,])(?<path>\.(?:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)?)(?=$|[\s)|,])", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeReferencePattern();
+
+    [GeneratedRegex("^\\s*(?:-\\s+)*(?<key>\"[^\"]*\"|'[^']*'|[^\\s#'\"\\-{}\\[\\],:][^:#]*?|\u0001)\\s*:(?:\\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"^\s*-(?:\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex ListItemPattern();
+
+    [GeneratedRegex(@"^\s*(?:-\s+)?(?:[^#]*?:\s+|-\s+)?[|>][-+1-9]{0,2}\s*(?:#.*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex BlockScalarPattern();
+}

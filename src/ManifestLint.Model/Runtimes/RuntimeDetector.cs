@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using ManifestLint.Model.Kubernetes;
+
+namespace ManifestLint.Model.Runtimes;
+
+/// <summary>
+/// Tells which runtime a container runs: from the executable its command line ends up running, then from the
+/// image repository, then (a guess) from runtime-specific environment variables. The executable wins over the
+/// image because a JVM image can run a shell tool, but not the other way round.
+/// </summary>
+public static partial class RuntimeDetector
+{
+    private static readonly string[] JvmImages = ["eclipse-temurin", "openjdk", "amazoncorretto", "ibm-semeru-runtimes", "adoptopenjdk", "sapmachine", "ibmjava"];
+
+    private static readonly (string Name, Runtime Runtime)[] EnvHints =
+    [
+        ("JAVA_TOOL_OPTIONS", Runtime.Jvm), ("JDK_JAVA_OPTIONS", Runtime.Jvm), ("_JAVA_OPTIONS", Runtime.Jvm), ("JAVA_OPTS", Runtime.Jvm),
+        ("GOMEMLIMIT", Runtime.Go), ("GOGC", Runtime.Go),
+        ("NODE_OPTIONS", Runtime.Node),
+    ];
+
+    public static RuntimeDetection Detect(Container container) => Detect(container, ContainerCommandLine.From(container));
+
+    public static RuntimeDetection Detect(Container container, ContainerCommandLine commandLine)
+    {
+        var image = ImageReference.Parse(container.Image);
+        var fromImage = image is null ? Runtime.Unknown : FromImage(image);
+        var fromExecutable = FromExecutable(commandLine.Executable);
+        var version = fromImage == Runtime.Unknown || image is null ? null : ImageVersion(fromImage, image);
+        if (fromExecutable != Runtime.Unknown)
+        {
+            List<string> reasons = [$"command {commandLine.Executable}"];
+            if (fromImage == fromExecutable)
+            {
+                reasons.Add($"image {image}");
+            }
+
+            return new RuntimeDetection(fromExecutable, reasons, true, fromImage == fromExecutable ? version : null);
+        }
+
+        if (fromImage != Runtime.Unknown)
+        {
+            return new RuntimeDetection(fromImage, [$"image {image}"], true, version);
+        }
+
+        var hints = EnvHints.Where(h => commandLine.Environment[h.Name] is not null).ToList();
+        var kinds = hints.Select(h => h.Runtime).Distinct().ToList();
+        return kinds.Count == 1
+            ? new RuntimeDetection(kinds[0], hints.Select(h => $"env {h.Name}").ToList(), false, null)
+            : RuntimeDetection.Unknown with { Reasons = hints.Select(h => $"env {h.Name}").ToList() };
+    }
+
+    /// <summary>The runtime an executable name belongs to: <c>java</c>, <c>node</c>, <c>python3.12</c>, <c>gunicorn</c> ...</summary>
+    public static Runtime FromExecutable(string? executable) => executable switch
+    {
+        "java" => Runtime.Jvm,
+        "node" or "nodejs" => Runtime.Node,
+        "gunicorn" or "uvicorn" or "celery" => Runtime.Python,
+        { } name when PythonExecutable().IsMatch(name) => Runtime.Python,
+        _ => Runtime.Unknown,
+    };
+
+    public static Runtime FromImage(ImageReference image)
+    {
+        var (path, name) = (image.Path, image.Name);
+        if (IsJvmVendorImage(image) || name.EndsWith("-jre", StringComparison.Ordinal) || name.EndsWith("-jdk", StringComparison.Ordinal)
+            || (image.Tag is { } tag && JavaTag().IsMatch(tag)))
+        {
+            return Runtime.Jvm;
+        }
+
+        return name switch
+        {
+            "golang" => Runtime.Go,
+            "node" => Runtime.Node,
+            "python" or "pypy" => Runtime.Python,
+            _ when path.Contains("distroless/", StringComparison.Ordinal) && name.StartsWith("nodejs", StringComparison.Ordinal) => Runtime.Node,
+            _ when path.Contains("distroless/", StringComparison.Ordinal) && name.StartsWith("python3", StringComparison.Ordinal) => Runtime.Python,
+            _ => Runtime.Unknown,
+        };
+    }
+
+    /// <summary>A JDK vendor's own image, whose tag is the Java version (unlike an app image named <c>billing-jre:3.2</c>).</summary>
+    private static bool IsJvmVendorImage(ImageReference image) =>
+        JvmImages.Contains(image.Name) || image.Name is "jre" or "jdk"
+        || image.Path.Contains("zulu-openjdk", StringComparison.Ordinal) || image.Path.StartsWith("bellsoft/liberica-", StringComparison.Ordinal)
+        || (image.Path.Contains("distroless/", StringComparison.Ordinal) && image.Name.StartsWith("java", StringComparison.Ordinal));
+
+    /// <summary>The version of a runtime's own image: from the tag, or from a distroless name such as <c>java17-debian12</c>.</summary>
+    private static RuntimeVersion? ImageVersion(Runtime runtime, ImageReference image)
+    {
+        if (image.Path.Contains("distroless/", StringComparison.Ordinal) && DistrolessVersion().Match(image.Name) is { Success: true } m)
+        {
+            return new RuntimeVersion(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return runtime != Runtime.Jvm || IsJvmVendorImage(image) ? RuntimeVersion.FromTag(runtime, image.Tag) : null;
+    }
+
+    [GeneratedRegex(@"^python(?:\d+(?:\.\d+)?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PythonExecutable();
+
+    /// <summary>A tag with a <c>jre</c>/<c>jdk</c> component: <c>17-jre-alpine</c>, <c>jdk8u372-b07</c>, <c>1.4-jdk</c>.</summary>
+    [GeneratedRegex(@"(?:^|[-_.])(?:jre|jdk)(?:$|[-_.0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex JavaTag();
+
+    [GeneratedRegex(@"^(?:java|nodejs|python)(\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex DistrolessVersion();
+}

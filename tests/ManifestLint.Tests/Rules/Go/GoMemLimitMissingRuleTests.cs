@@ -1,0 +1,113 @@
+using Xunit;
+using static ManifestLint.Tests.Rules.ExpectedFindings;
+
+namespace ManifestLint.Tests.Rules.Go;
+
+public class GoMemLimitMissingRuleTests
+{
+    private const string Rule = "ML3004";
+
+    [Fact]
+    public void GoWithALimitAndNoGoMemLimit_IsReported()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: api
+            spec:
+              containers:
+                - name: guessed
+                  image: ghcr.io/example/api:1.4.0
+                  env:   # Noncompliant {{container "guessed" (Go detected from env GOGC) has a 1024 MiB memory limit and no GOMEMLIMIT: the Go runtime does not read the cgroup limit, so its GC paces by GOGC alone and lets the heap grow toward double the live data before collecting, past the limit if need be. Set GOMEMLIMIT=921MiB (about 90% of the limit).}}
+                    - {name: GOGC, value: "100"}
+                  resources:
+                    limits:
+                      memory: 1Gi
+                - name: golang-image   # Noncompliant {{container "golang-image" has a 2048 MiB memory limit}}
+                  image: golang:1.22
+                  command: [go, run, ./cmd/server]
+                  resources:
+                    limits:
+                      memory: 2Gi
+                - name: explicitly-off
+                  image: golang:1.22
+                  env:
+                    - {name: GOMEMLIMIT, value: "off"}   # Noncompliant
+                  resources:
+                    limits:
+                      memory: 2Gi
+            """);
+    }
+
+    [Fact]
+    public void GoBefore119_IsReportedEvenWithGoMemLimit()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: api
+            spec:
+              containers:
+                - name: api
+                  image: golang:1.18
+                  env:
+                    - name: GOMEMLIMIT
+                      value: 900MiB   # Noncompliant {{runs Go 1.18 (image golang:1.18), which has no GOMEMLIMIT (added in Go 1.19)}}
+                  resources:
+                    limits:
+                      memory: 1Gi
+            """);
+    }
+
+    [Fact]
+    public void NotReported_WithGoMemLimit_WithoutALimit_WithGcOff_OrUnknownValues()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: api
+            spec:
+              containers:
+                - name: set
+                  image: golang:1.22
+                  env:
+                    - {name: GOMEMLIMIT, value: 921MiB}
+                  resources:
+                    limits:
+                      memory: 1Gi
+                - name: no-limit
+                  image: golang:1.22
+                - name: gc-off
+                  image: golang:1.22
+                  env:
+                    - {name: GOGC, value: "off"}
+                  resources:
+                    limits:
+                      memory: 1Gi
+                - name: from-a-config-map
+                  image: golang:1.22
+                  env:
+                    - name: GOMEMLIMIT
+                      valueFrom:
+                        configMapKeyRef: {name: go, key: limit}
+                  resources:
+                    limits:
+                      memory: 1Gi
+                - name: malformed
+                  image: golang:1.22
+                  env:
+                    - {name: GOMEMLIMIT, value: 900Mi}
+                  resources:
+                    limits:
+                      memory: 1Gi
+                - name: not-go
+                  image: python:3.12
+                  resources:
+                    limits:
+                      memory: 1Gi
+            """);
+    }
+}
