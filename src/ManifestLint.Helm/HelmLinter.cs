@@ -36,6 +36,8 @@ public sealed record HelmLintResult(AnalysisResult Result, HelmLintStatistics St
 /// </remarks>
 public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
 {
+    private const int MaxUnmarkRetries = 8;
+
     private readonly LocationMapper mapper = new(workingDirectory);
 
     public HelmLintResult Analyze(IReadOnlyList<AnalysisInput> inputs, IReadOnlyList<ChartInput> charts, AnalysisOptions? options = null, CancellationToken cancellation = default) =>
@@ -84,7 +86,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
             var fileCount = first.FileCount;
             var resourceCount = first.ResourceCount;
 
-            var limitRanges = plain.Where(MayHoldLimitRange).ToList();
+            var limitRanges = renders.Count == 0 ? [] : plain.Where(MayHoldLimitRange).ToList();
             var limitRangeResources = limitRanges.Count == 0 ? 0 : engine.Analyze(limitRanges, options with { SeverityOverrides = AllOff() }, cancellation).ResourceCount;
             var needMarks = new List<ChartRender>();
             foreach (var render in renders.Where(r => r.Run is { Succeeded: true }))
@@ -111,7 +113,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
             var resolver = new ValuesResolver(mapper.Display, settings.ValuesFiles, settings.SetValues);
             var mapping = new DiagnosticMapper(mapper, resolver, piped);
             var mapped = diagnostics.Select(d => d.Input is null ? DiagnosticMapper.Plain(d.Diagnostic) : mapping.Map(d.Diagnostic, d.Input)).ToList();
-            mapped.AddRange(renders.Where(r => r.Run is { Succeeded: false }).Select(RenderFailure));
+            mapped.AddRange(RenderFailures(renders.Where(r => r.Run is { Succeeded: false })));
             var final = DiagnosticMapper.Merge(mapped);
             var statistics = new HelmLintStatistics(
                 contexts.Count,
@@ -190,7 +192,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
 
     private List<string> Arguments(ChartRender render, string chartDirectory)
     {
-        var arguments = new List<string> { "template", settings.ReleaseName, chartDirectory, "--namespace", settings.Namespace, "--color", "never" };
+        var arguments = new List<string> { "template", settings.ReleaseName, chartDirectory, "--namespace", settings.Namespace };
         if (render.Variant.FullPath is { } variant)
         {
             arguments.AddRange(["--values", variant]);
@@ -222,7 +224,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
     private async Task RenderAsync(HelmProcess helm, ChartRender render, CancellationToken cancellation)
     {
         var arguments = Arguments(render, render.Chart.Input.Directory);
-        render.Command = "helm " + string.Join(' ', arguments.Select(a => Quote(Path.IsPathFullyQualified(a) ? mapper.Display(a) : a)).Where(a => a is not ("--color" or "never")));
+        render.Command = "helm " + string.Join(' ', arguments.Select(a => Quote(Path.IsPathFullyQualified(a) ? mapper.Display(a) : a)));
         try
         {
             render.Run = await helm.RunAsync(arguments, workingDirectory, settings.Timeout, cancellation).ConfigureAwait(false);
@@ -260,16 +262,28 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
         }
 
         HelmRun run;
-        try
+        var attempts = 0;
+        while (true)
         {
-            run = await helm.RunAsync(Arguments(render, marked.Directory), workingDirectory, settings.Timeout, cancellation).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
-        {
-            return;
+            try
+            {
+                run = await helm.RunAsync(Arguments(render, marked.Directory), workingDirectory, settings.Timeout, cancellation).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
+            {
+                return;
+            }
+
+            render.MarkedElapsed += run.Elapsed;
+            // Markers the render chokes on are taken out of the template Helm names, and the render retried; the
+            // findings of that template then fall back to the key-path mapping.
+            if (run.Succeeded || run.TimedOut || ++attempts > MaxUnmarkRetries
+                || !HelmErrors.TemplateFiles(run.Error, render.Chart.Root).Aggregate(false, (any, file) => marked.Unmark(file) || any))
+            {
+                break;
+            }
         }
 
-        render.MarkedElapsed = run.Elapsed;
         if (run.Succeeded)
         {
             render.MarkedChart = marked;
@@ -277,23 +291,36 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
         }
     }
 
-    private MappedDiagnostic RenderFailure(ChartRender render)
+    /// <summary>
+    /// One ML0002 per chart and distinct Helm error, at Chart.yaml. Variants that fail the same way (a missing
+    /// dependency fails them all) get the same message, with the command of the first, so they merge into one finding.
+    /// </summary>
+    private IEnumerable<MappedDiagnostic> RenderFailures(IEnumerable<ChartRender> failed)
     {
         var descriptor = RuleCatalog.Default[Engine.Rules.Tool.HelmRenderFailedRule.RuleId];
-        var run = render.Run ?? new HelmRun(-1, string.Empty, string.Empty, false, TimeSpan.Zero);
-        var chartFile = Path.Combine(render.Chart.Input.Directory, ChartLayout.ChartFileName);
-        var (error, related) = HelmErrors.Describe(run, settings.Timeout, render.Chart.Root, mapper.Display);
-        var message = $"Helm cannot render chart {render.Chart.Name}: {error} Its manifests were not linted; fix the chart or its values, and check with `{render.Command}`.";
-        var diagnostic = new Diagnostic(
-            descriptor,
-            descriptor.DefaultSeverity,
-            message,
-            HelmErrors.ChartNameSpan(chartFile, mapper.Display(chartFile)),
-            related,
-            new Dictionary<string, string>(StringComparer.Ordinal),
-            $"{descriptor.Id}|chart:{render.Chart.Name}");
-        return new MappedDiagnostic(diagnostic, render.Chart, render.Variant);
+        var described = failed.Select(r => (Render: r, Error: HelmErrors.Describe(r.Run ?? Missing, settings.Timeout, r.Chart.Root, mapper.Display)));
+        foreach (var group in described.GroupBy(d => (d.Render.Chart, d.Error.Message)))
+        {
+            var (chart, error) = group.Key;
+            var related = group.First().Error.Related;
+            var chartFile = Path.Combine(chart.Input.Directory, ChartLayout.ChartFileName);
+            var message = $"Helm cannot render chart {chart.Name}: {error} Its manifests were not linted; fix the chart or its values, and check with `{group.First().Render.Command}`.";
+            foreach (var (render, _) in group)
+            {
+                var diagnostic = new Diagnostic(
+                    descriptor,
+                    descriptor.DefaultSeverity,
+                    message,
+                    HelmErrors.ChartNameSpan(chartFile, mapper.Display(chartFile)),
+                    related,
+                    new Dictionary<string, string>(StringComparer.Ordinal),
+                    $"{descriptor.Id}|render");
+                yield return new MappedDiagnostic(diagnostic, render.Chart, render.Variant);
+            }
+        }
     }
+
+    private static HelmRun Missing { get; } = new(-1, string.Empty, string.Empty, false, TimeSpan.Zero);
 
     private static string Quote(string argument) =>
         argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ',' or ':' or '[' or ']') ? argument : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";

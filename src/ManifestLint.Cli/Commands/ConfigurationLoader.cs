@@ -47,12 +47,18 @@ public static class ConfigurationLoader
 
     private static ConfigurationSet? Fail(IReadOnlyList<ConfigurationError> errors, CliEnvironment environment)
     {
+        Report(errors, environment);
+        return null;
+    }
+
+    /// <summary>Prints each error as <c>path(line,col): message</c>, then one closing line, on standard error.</summary>
+    public static void Report(IReadOnlyList<ConfigurationError> errors, CliEnvironment environment)
+    {
         foreach (var error in errors)
         {
             environment.Error.WriteLine(error.ToString());
         }
 
         environment.Error.WriteLine($"manifestlint: the configuration has {errors.Count} error{(errors.Count == 1 ? string.Empty : "s")}; nothing was linted.");
-        return null;
     }
 }

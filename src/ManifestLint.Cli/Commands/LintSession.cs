@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Configuration;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Sarif;
 using ManifestLint.Sarif.Model;
@@ -91,6 +92,21 @@ public static class LintSession
         }
 
         var configured = analysisOptions with { Configuration = configuration };
+        try
+        {
+            return Analyze(options, inputs, configured, baseline, environment, analyze);
+        }
+        catch (ConfigurationException e)
+        {
+            // A configuration file first met during the analysis (inside a Helm chart, say) is just as wrong.
+            ConfigurationLoader.Report(e.Errors, environment);
+            return new LintRun(ExitCodes.ToolFailure);
+        }
+    }
+
+    private static LintRun Analyze(LintOptions options, IReadOnlyList<AnalysisInput> inputs, AnalysisOptions configured, SarifBaseline? baseline, CliEnvironment environment, Func<IReadOnlyList<AnalysisInput>, AnalysisOptions, AnalysisResult> analyze)
+    {
+        var settings = options.Configuration;
         AnalysisResult result;
         var failOn = settings.FailOn ?? (baseline is null ? FailOn.All : FailOn.New);
         if (settings.Fix)

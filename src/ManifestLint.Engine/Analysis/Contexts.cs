@@ -14,6 +14,17 @@ public abstract class AnalysisContext(RuleDescriptor rule, Severity severity, An
 
     public RuleDescriptor Rule { get; } = rule;
 
+    /// <summary>The severity findings of this context get: the rule's configured severity, or less (see <c>AtMost</c>).</summary>
+    public Severity Severity { get; } = severity;
+
+    private protected ICollection<Diagnostic> Sink { get; } = sink;
+
+    /// <summary>
+    /// A rule whose milder case is a lower severity (e.g. "at or above the limit" is an error, "above 95%" a
+    /// warning) reports that case at most at <paramref name="cap"/>; a user who lowered the rule keeps their choice.
+    /// </summary>
+    private protected Severity Capped(Severity cap) => (Severity)Math.Min((int)Severity, (int)cap);
+
     /// <summary>A numeric option of the running rule, or its documented default.</summary>
     public decimal Setting(string name, decimal defaultValue) => Options.Settings.GetDecimal(Rule.Id, name, defaultValue);
 
@@ -22,9 +33,9 @@ public abstract class AnalysisContext(RuleDescriptor rule, Severity severity, An
 
     private protected void Add(SourceSpan at, string message, IReadOnlyList<RelatedLocation> related, IReadOnlyDictionary<string, string> properties, string fingerprint, Fix? fix = null)
     {
-        lock (sink)
+        lock (Sink)
         {
-            sink.Add(new Diagnostic(Rule, severity, message, at, related, properties, $"{Rule.Id}|{fingerprint}") { Fix = fix });
+            Sink.Add(new Diagnostic(Rule, Severity, message, at, related, properties, $"{Rule.Id}|{fingerprint}") { Fix = fix });
         }
     }
 
@@ -145,6 +156,9 @@ public sealed class ContainerContext(PodFacts facts, Container container, RuleDe
 
     /// <summary>How messages start: <c>Deployment shop/web, container "web"</c>.</summary>
     public string Subject => $"{Workload.Resource.DisplayName}, {Container.DisplayName}";
+
+    /// <summary>This context with its severity capped, for a rule's milder case.</summary>
+    public ContainerContext AtMost(Severity cap) => new(Facts, Container, Rule, Capped(cap), Options, Sink);
 
     public void Report(SourceSpan at, string message, string detail = "", params RelatedLocation[] related) => Report(null, at, message, detail, related);
 

@@ -4,7 +4,7 @@ namespace ManifestLint.Engine.Fixes;
 
 /// <summary>
 /// Text edits on YAML source computed from node positions alone: a replaced scalar keeps its quotes, an added
-/// entry takes the indentation of its siblings (or, in a flow mapping <c>{...}</c>, goes after the last entry),
+/// entry takes the indentation of its siblings and goes after the last one (in a flow mapping <c>{...}</c>, before the first),
 /// and nothing else moves. Each helper returns null when the source is too unusual to edit safely (multi-line
 /// scalars, anchors or tags on the value, escapes), so a rule simply offers no fix there.
 /// </summary>
@@ -49,7 +49,7 @@ public static class YamlEdits
         return new TextEdit(whole.Span with { StartColumn = column, EndColumn = column + length }, replacement);
     }
 
-    /// <summary>Adds <c>key: value</c> to <paramref name="mapping"/>, after its last entry.</summary>
+    /// <summary>Adds <c>key: value</c> to <paramref name="mapping"/>: after its last entry, or first in a flow mapping.</summary>
     public static TextEdit? AddEntry(MappingNode mapping, string key, string value, YamlNode? document = null) =>
         Add(mapping, key, nested: null, value, document);
 
@@ -92,15 +92,17 @@ public static class YamlEdits
             var entry = nested is null ? $"{Text(key)}: {Text(value)}" : $"{Text(key)}: {{{Text(nested)}: {Text(value)}}}";
             if (mapping.Entries.Count == 0)
             {
-                // An empty flow mapping spans "{}": insert before the closing brace.
-                var end = mapping.Span;
-                return end.StartLine == end.EndLine && end.EndColumn - end.StartColumn >= 2
-                    ? TextEdit.Insert(end.Path, end.EndLine, end.EndColumn - 1, entry)
+                // An empty flow mapping's span runs from its "{" to its "}": insert before the closing brace.
+                var braces = mapping.Span;
+                return braces.StartLine == braces.EndLine && braces.EndColumn > braces.StartColumn
+                    ? TextEdit.Insert(braces.Path, braces.EndLine, braces.EndColumn, entry)
                     : null;
             }
 
-            var last = mapping.Entries[^1].Value.Span;
-            return TextEdit.Insert(last.Path, last.EndLine, last.EndColumn, $", {entry}");
+            // A mapping's span ends at its last value, not at its closing brace (which may be a nested mapping's):
+            // insert before the first key instead, where the position is exact.
+            var firstKey = mapping.Entries[0].Key.Span;
+            return TextEdit.Insert(firstKey.Path, firstKey.StartLine, firstKey.StartColumn, $"{entry}, ");
         }
 
         var first = mapping.Entries[0].Key.Span;

@@ -3,6 +3,8 @@ using ManifestLint.Engine.Rules.Autoscaling;
 using ManifestLint.Engine.Rules.Go;
 using ManifestLint.Engine.Rules.Jvm;
 using ManifestLint.Engine.Rules.NamespacePolicy;
+using ManifestLint.Engine.Rules.NodeJs;
+using ManifestLint.Engine.Rules.Python;
 using ManifestLint.Engine.Rules.Resources;
 using ManifestLint.Engine.Rules.Tool;
 using ManifestLint.Engine.Suppressions;
@@ -40,6 +42,11 @@ public static class BuiltInRules
         new GoGcOffWithoutMemLimitRule(),
         new GoMemLimitMalformedRule(),
         new GoMemLimitMissingRule(),
+        new NodeOldSpaceTooLargeRule(),
+        new NodeDefaultHeapInSmallContainerRule(),
+        new NodeCannotSeeMemoryLimitRule(),
+        new PythonWorkersWithoutRecyclingRule(),
+        new PythonWorkersExceedMemoryLimitRule(),
         new VpaHpaMemoryConflictRule(),
         new VpaEvictionWithoutDisruptionBudgetRule(),
         new VpaMemoryBoundsConflictRule(),

@@ -33,6 +33,9 @@ internal sealed record MappedLocation(SourceSpan Span, MappingMethod Method, Tem
 {
     /// <summary>The template file of <see cref="Line"/>.</summary>
     public TemplateFile? Template { get; init; }
+
+    /// <summary>The lines of <see cref="Template"/> whose markers are inside the rendered node: the lines that wrote it (empty when unknown).</summary>
+    public IReadOnlySet<int> WrittenBy { get; init; } = new HashSet<int>();
 }
 
 /// <summary>
@@ -70,17 +73,8 @@ internal sealed partial class LocationMapper(string workingDirectory)
             return new MappedLocation(LineSpan(owner.Template.FullPath, owner.Template.Template, logical.Line, lastKey), MappingMethod.Marker, owner.Line, ownerChart, path, root)
             {
                 Template = owner.Template.Template,
+                WrittenBy = WrittenBy(source, target.Node.Span, owner.Template.Id),
             };
-        }
-
-        if (Environment.GetEnvironmentVariable("TMP_DEBUG") is not null)
-        {
-            var why = input.Render is not { Marked: { } m, MarkedChart: { } } ? "no marked render"
-                : !m.TryGetValue(input.SourcePath, out var src) ? "no source"
-                : !src.SameShape(index, root) ? "shape"
-                : YamlPaths.Navigate(src.Roots[index], path) is not { } t ? "navigate"
-                : "owner";
-            Console.Error.WriteLine($"DEBUG fallback {why}: {input.InputPath} {string.Join('.', path)}");
         }
 
         if (input.TemplatePath is { } file && input.Templates.Get(file) is { } template)
@@ -175,6 +169,23 @@ internal sealed partial class LocationMapper(string workingDirectory)
         }
 
         return printing.Count > 0 ? printing[0] : candidates[^1];
+    }
+
+    private static HashSet<int> WrittenBy(MarkedSource source, SourceSpan node, int file)
+    {
+        var lines = new HashSet<int>();
+        for (var n = node.StartLine; n <= node.EndLine && n <= source.Lines.Count; n++)
+        {
+            foreach (var marker in MarkedChart.Markers(source.Lines[n - 1]))
+            {
+                if (marker.File == file)
+                {
+                    lines.Add(marker.Line);
+                }
+            }
+        }
+
+        return lines;
     }
 
     private static (ChartTemplate Template, TemplateLine Line)? Resolve(MarkedChart chart, (int File, int Line) marker) =>

@@ -78,6 +78,11 @@ internal static class TemplateOutline
                 var parent = string.Join('/', stack.Select(s => s.Key ?? s.Item));
                 var count = itemCounts[parent] = itemCounts.GetValueOrDefault(parent) + 1;
                 stack.Add((indent, null, YamlPaths.Index(count - 1)));
+                if (document == documentIndex || documentIndex < 0)
+                {
+                    entries.Add(new OutlineEntry(n, [.. stack.Select(s => s.Key).OfType<string>()], [.. stack.Select(s => s.Item).OfType<string>()]));
+                }
+
                 indent = KeyIndent(template.LineText(n), indent);
             }
 

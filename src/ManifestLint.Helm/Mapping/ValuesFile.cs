@@ -52,6 +52,22 @@ internal sealed class ValuesFile
             case MappingNode mapping when !YamlPaths.IsIndex(segment) && mapping.Entry(segment) is { } entry:
                 List<string> here = [.. found, segment];
                 return Find(entry.Value, path, here, itemName) ?? (here, entry.Key.Span);
+            case MappingNode map when segment == "[]":
+                // `range $name, $item := .Values.sidecars` over a mapping: the entry named like the item, else the one that goes deepest.
+                var entries = map.Entries.Where(e => e.KeyText is not null).ToList();
+                var byName = entries.FindIndex(e => e.KeyText == itemName || (e.Value is MappingNode m && m["name"] is ScalarNode n && n.Value == itemName));
+                (IReadOnlyList<string> Path, SourceSpan Span)? deepestEntry = null;
+                foreach (var e in byName >= 0 ? [entries[byName]] : entries)
+                {
+                    List<string> at = [.. found, e.KeyText ?? string.Empty];
+                    var result = Find(e.Value, path, at, itemName) ?? (at, e.Key.Span);
+                    if (deepestEntry is null || result.Path.Count > deepestEntry.Value.Path.Count)
+                    {
+                        deepestEntry = result;
+                    }
+                }
+
+                return byName >= 0 || deepestEntry is { Path.Count: var reached } && reached > depth + 1 ? deepestEntry : null;
             case SequenceNode sequence when YamlPaths.IsIndex(segment):
                 var items = sequence.Items;
                 List<int> candidates;

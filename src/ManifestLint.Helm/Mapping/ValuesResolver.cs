@@ -30,7 +30,7 @@ internal sealed class ValuesResolver(Func<string, string> display, IReadOnlyList
         var references = line.ValueReferences;
         if (references.Count == 0 && line.Key is not null && location.Template is { } template)
         {
-            references = ChildReferences(template, line);
+            references = ChildReferences(template, line, location.WrittenBy);
         }
 
         if (references.Count == 0)
@@ -76,9 +76,10 @@ internal sealed class ValuesResolver(Func<string, string> display, IReadOnlyList
 
     /// <summary>
     /// For a key line without an action (<c>resources:</c>), the references of the line that writes its value below it
-    /// (<c>{{- toYaml .Values.resources | nindent 12 }}</c>), skipping control lines.
+    /// (<c>{{- toYaml .Values.resources | nindent 12 }}</c>), skipping control lines; only when that line's marker shows
+    /// it wrote part of the rendered value (an empty <c>with .Values.extraContainers</c> body did not).
     /// </summary>
-    private static IReadOnlyList<string> ChildReferences(Templates.TemplateFile template, Templates.TemplateLine line)
+    private static IReadOnlyList<string> ChildReferences(Templates.TemplateFile template, Templates.TemplateLine line, IReadOnlySet<int> writtenBy)
     {
         for (var n = line.Line + 1; template[n] is { } next; n++)
         {
@@ -87,7 +88,7 @@ internal sealed class ValuesResolver(Func<string, string> display, IReadOnlyList
                 continue;
             }
 
-            return next.Key is null && !next.IsListItem && next.Indent > line.Indent ? next.ValueReferences : [];
+            return next.Key is null && !next.IsListItem && !next.HasText && writtenBy.Contains(n) ? next.ValueReferences : [];
         }
 
         return [];

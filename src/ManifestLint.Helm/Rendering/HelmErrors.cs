@@ -19,12 +19,13 @@ internal static partial class HelmErrors
             return ($"helm template did not finish within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and was stopped (raise --helm-timeout if the chart is just slow).", []);
         }
 
+        // Helm prints warnings (level=WARN …) before the error; the error is the "Error:" line and what follows it
+        // (a schema failure lists the offending values on the next lines).
         var lines = run.Error.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        var errors = lines.Where(l => l.StartsWith("Error:", StringComparison.Ordinal)).Select(l => l["Error:".Length..].Trim()).ToList();
-        if (errors.Count == 0 && lines.Count > 0)
-        {
-            errors.Add(lines[^1]);
-        }
+        var first = lines.FindIndex(l => l.StartsWith("Error:", StringComparison.Ordinal));
+        var errors = first >= 0
+            ? lines.Skip(first).Select(l => l.StartsWith("Error:", StringComparison.Ordinal) ? l["Error:".Length..].Trim() : l).ToList()
+            : lines.TakeLast(1).ToList();
 
         var text = errors.Count == 0
             ? $"helm exited with code {run.ExitCode.ToString(CultureInfo.InvariantCulture)} without a message."
@@ -54,6 +55,18 @@ internal static partial class HelmErrors
         return (text, related);
     }
 
+    /// <summary>The template files a Helm error names (<c>web/templates/x.yaml</c>, <c>web/charts/db/templates/_helpers.tpl</c>), resolved in the chart.</summary>
+    public static IEnumerable<string> TemplateFiles(string error, ChartNode chart)
+    {
+        foreach (Match match in TemplatePathPattern().Matches(error))
+        {
+            if (ChartLayout.Resolve(chart, match.Value) is { } resolved)
+            {
+                yield return resolved.File;
+            }
+        }
+    }
+
     /// <summary>The <c>name:</c> entry of Chart.yaml, else its first line.</summary>
     public static SourceSpan ChartNameSpan(string chartFile, string displayPath)
     {
@@ -75,4 +88,7 @@ internal static partial class HelmErrors
     /// <summary><c>web/templates/deployment.yaml:12:5</c> or <c>(web/templates/NOTES.txt:2:3)</c> in a Go template error.</summary>
     [GeneratedRegex(@"(?<path>[\w.@-]+(?:/[\w.@-]+)+):(?<line>\d+)(?::(?<column>\d+))?", RegexOptions.CultureInvariant)]
     private static partial Regex TemplatePositionPattern();
+
+    [GeneratedRegex(@"[\w.@-]+(?:/[\w.@-]+)*/templates/(?:[\w.@-]+/)*[\w.@-]+\.(?:yaml|yml|tpl)", RegexOptions.CultureInvariant)]
+    private static partial Regex TemplatePathPattern();
 }

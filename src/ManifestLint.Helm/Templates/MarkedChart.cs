@@ -37,8 +37,12 @@ internal sealed class TemplateCache
 /// </summary>
 internal sealed partial class MarkedChart
 {
-    private MarkedChart(string directory, IReadOnlyList<ChartTemplate> templates)
+    private readonly HashSet<string> unmarked = new(StringComparer.Ordinal);
+    private readonly string source;
+
+    private MarkedChart(string source, string directory, IReadOnlyList<ChartTemplate> templates)
     {
+        this.source = source;
         Directory = directory;
         Templates = templates;
     }
@@ -68,7 +72,28 @@ internal sealed partial class MarkedChart
             File.WriteAllText(copy, template.WithMarkers(line => Marker(id, line)));
         }
 
-        return new MarkedChart(target, templates);
+        return new MarkedChart(root.Directory, target, templates);
+    }
+
+    /// <summary>
+    /// Puts a template file back without markers (when its markers broke the render: a marker Helm's YAML parser
+    /// or a template function choked on); false when it was not marked or is already back.
+    /// </summary>
+    public bool Unmark(string originalFile)
+    {
+        lock (unmarked)
+        {
+            if (!Templates.Any(t => t.FullPath == originalFile) || !unmarked.Add(originalFile))
+            {
+                return false;
+            }
+
+            var copy = Path.Combine(Directory, Path.GetRelativePath(source, originalFile));
+            var temporary = copy + ".unmarking";
+            File.Copy(originalFile, temporary, overwrite: true);
+            File.Move(temporary, copy, overwrite: true);
+            return true;
+        }
     }
 
     /// <summary>The markers on one rendered line, in order: (file number, template line).</summary>

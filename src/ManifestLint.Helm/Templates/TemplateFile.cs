@@ -19,6 +19,9 @@ internal sealed record TemplateLine(int Line, int LogicalStart, string? Key, boo
 
     /// <summary>The line is a document separator (<c>---</c>).</summary>
     public bool IsDocumentSeparator { get; init; }
+
+    /// <summary>The line has literal text outside its actions (not only whitespace).</summary>
+    public bool HasText { get; init; }
 }
 
 /// <summary>
@@ -146,41 +149,47 @@ internal sealed partial class TemplateFile
     private void Analyse()
     {
         var defineDepthAt = new int[tokens.Count + 1];
-        var blocks = new Stack<(ActionKind Kind, string? Context)>();
-        var contextAt = new string?[tokens.Count + 1];
+        var blocks = new Stack<(ActionKind Kind, Scope Scope)>();
+        var root = new Scope(null, new Dictionary<string, string>(StringComparer.Ordinal));
+        var scopeAt = new Scope[tokens.Count + 1];
         for (var t = 0; t < tokens.Count; t++)
         {
+            var current = blocks.Count > 0 ? blocks.Peek().Scope : root;
             defineDepthAt[t] = blocks.Count(b => b.Kind == ActionKind.Define);
-            contextAt[t] = blocks.Count > 0 ? blocks.Peek().Context : null;
+            scopeAt[t] = current;
             var token = tokens[t];
             if (!token.IsAction)
             {
                 continue;
             }
 
-            var current = blocks.Count > 0 ? blocks.Peek().Context : null;
             switch (token.Kind)
             {
                 case ActionKind.Define:
-                    blocks.Push((ActionKind.Define, null));
+                    blocks.Push((ActionKind.Define, new Scope(null, new Dictionary<string, string>(StringComparer.Ordinal))));
                     break;
                 case ActionKind.Control when StartsWithWord(token.Body, "with"):
-                    blocks.Push((ActionKind.Control, ValuesPath(token.Body[4..].Trim(), current) ?? current));
+                    blocks.Push((ActionKind.Control, current.Enter(token.Body[4..].Trim(), isRange: false)));
                     break;
                 case ActionKind.Control when StartsWithWord(token.Body, "range"):
-                    blocks.Push((ActionKind.Control, RangePath(token.Body[5..].Trim(), current)));
+                    blocks.Push((ActionKind.Control, current.Enter(token.Body[5..].Trim(), isRange: true)));
                     break;
                 case ActionKind.Control when StartsWithWord(token.Body, "if"):
-                    blocks.Push((ActionKind.Control, current));
+                    blocks.Push((ActionKind.Control, current with { Variables = new Dictionary<string, string>(current.Variables, StringComparer.Ordinal) }));
                     break;
                 case ActionKind.End when blocks.Count > 0:
                     blocks.Pop();
+                    break;
+                case ActionKind.Assignment:
+                    current.Assign(token.Body);
                     break;
             }
         }
 
         defineDepthAt[tokens.Count] = blocks.Count(b => b.Kind == ActionKind.Define);
 
+        var plainText = new bool[lines.Length];
+        var blank = new bool[lines.Length];
         var blockScalarIndent = -1;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -201,7 +210,7 @@ internal sealed partial class TemplateFile
             var inDefine = defineDepthAt[Math.Clamp(endToken < 0 ? tokens.Count : endToken, 0, tokens.Count)] > 0;
             var key = KeyPattern().Match(literal) is { Success: true } m ? m.Groups["key"].Value : null;
             var hasOutput = actions.Any(a => a.Kind is ActionKind.Output or ActionKind.OutputNewline);
-            var references = actionIndexes.SelectMany(a => References(tokens[a].Body, contextAt[a])).Distinct(StringComparer.Ordinal).ToList();
+            var references = actionIndexes.SelectMany(a => References(tokens[a].Body, scopeAt[a])).Distinct(StringComparer.Ordinal).ToList();
             var trimmed = literal.Trim();
             var indent = literal.Length - literal.TrimStart().Length;
             var startsWithAction = literal.TrimStart().StartsWith(Placeholder);
@@ -227,10 +236,29 @@ internal sealed partial class TemplateFile
             {
                 IsListItem = ListItemPattern().IsMatch(literal),
                 IsDocumentSeparator = literal.TrimEnd().StartsWith("---", StringComparison.Ordinal) && literal.Trim().Trim('-').Length == 0,
+                HasText = trimmed.Replace(Placeholder.ToString(), string.Empty, StringComparison.Ordinal).Trim().Length > 0,
             };
 
             markable[i] = !endsInAction && !inBlockScalar && IsMarkableText(trimmed, key, actions, inDefine)
                 && !TrimsTheNewline(start, newline) && NewlineSurvives(newline);
+            blank[i] = trimmed.Length == 0;
+            plainText[i] = !blank[i] && !startsWithAction && key is null && !lines[i].IsListItem && !lines[i].IsDocumentSeparator && !trimmed.StartsWith('#');
+        }
+
+        // A comment ends a multi-line plain or flow scalar ("description: a long\n  sentence"): a line followed by
+        // a more indented line of plain text stays unmarked.
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var next = i + 1;
+            while (next < lines.Length && blank[next])
+            {
+                next++;
+            }
+
+            if (markable[i] && next < lines.Length && plainText[next] && (lines[next].Indent > lines[i].Indent || plainText[i]))
+            {
+                markable[i] = false;
+            }
         }
     }
 
@@ -378,38 +406,8 @@ internal sealed partial class TemplateFile
     private static bool StartsWithWord(string body, string word) =>
         body.StartsWith(word, StringComparison.Ordinal) && (body.Length == word.Length || !char.IsLetterOrDigit(body[word.Length]));
 
-    /// <summary>The <c>.Values</c> path an expression names, absolute (<c>.Values.a.b</c>, <c>$.Values.a</c>) or relative to the dot; null otherwise.</summary>
-    private static string? ValuesPath(string expression, string? context)
-    {
-        var pipeline = expression.Split('|')[0].Trim();
-        var match = ValuesReferencePattern().Match(pipeline);
-        if (match.Success && match.Index == 0 && match.Length == pipeline.Length)
-        {
-            return match.Groups["path"].Value.TrimStart('.');
-        }
-
-        if (context is not null && RelativeReferencePattern().Match(pipeline) is { Success: true } relative && relative.Index == 0 && relative.Length == pipeline.Length)
-        {
-            var path = relative.Groups["path"].Value.TrimStart('.');
-            return path.Length == 0 ? context : $"{context}.{path}";
-        }
-
-        return null;
-    }
-
-    private static string? RangePath(string expression, string? context)
-    {
-        var assignment = expression.IndexOf(":=", StringComparison.Ordinal);
-        if (assignment >= 0)
-        {
-            expression = expression[(assignment + 2)..].Trim();
-        }
-
-        return ValuesPath(expression, context) is { } path ? $"{path}[]" : null;
-    }
-
-    /// <summary>Every <c>.Values</c> path an action reads, with <c>.x</c> resolved against the dot of the enclosing <c>with</c>/<c>range</c>.</summary>
-    private static IEnumerable<string> References(string body, string? context)
+    /// <summary>Every <c>.Values</c> path an action reads, with <c>.x</c> and <c>$var.x</c> resolved against the enclosing <c>with</c>/<c>range</c>.</summary>
+    private static IEnumerable<string> References(string body, Scope scope)
     {
         if (TemplateLexer.Classify(body) is ActionKind.Comment or ActionKind.End or ActionKind.Define)
         {
@@ -425,7 +423,15 @@ internal sealed partial class TemplateFile
             }
         }
 
-        if (context is null)
+        foreach (Match match in VariableReferencePattern().Matches(body))
+        {
+            if (scope.Variables.TryGetValue(match.Groups["name"].Value, out var bound))
+            {
+                yield return Join(bound, match.Groups["path"].Value);
+            }
+        }
+
+        if (scope.Dot is not { } dot)
         {
             yield break;
         }
@@ -438,9 +444,82 @@ internal sealed partial class TemplateFile
                 continue;
             }
 
-            yield return path.Length == 0 ? context : $"{context}.{path}";
+            yield return Join(dot, path);
         }
     }
+
+    private static string Join(string path, string field)
+    {
+        field = field.TrimStart('.');
+        return field.Length == 0 ? path : $"{path}.{field}";
+    }
+
+    /// <summary>What <c>.</c> and the template variables stand for, as <c>.Values</c> paths (null: not a values path).</summary>
+    private sealed record Scope(string? Dot, Dictionary<string, string> Variables)
+    {
+        /// <summary>The scope inside <c>with EXPR</c> or <c>range [$k,] [$v :=] EXPR</c>.</summary>
+        public Scope Enter(string clause, bool isRange)
+        {
+            var variables = new Dictionary<string, string>(Variables, StringComparer.Ordinal);
+            var names = new List<string>();
+            var assignment = clause.IndexOf(":=", StringComparison.Ordinal);
+            if (assignment >= 0)
+            {
+                names.AddRange(clause[..assignment].Split(',').Select(n => n.Trim().TrimStart('$')).Where(n => n.Length > 0));
+                clause = clause[(assignment + 2)..].Trim();
+            }
+
+            var path = PathOf(clause);
+            var item = path is null ? null : isRange ? $"{path}[]" : path;
+            if (item is not null && names.Count > 0)
+            {
+                variables[names[^1]] = item;
+            }
+
+            return new Scope(item, variables);
+        }
+
+        /// <summary>Records <c>$x := EXPR</c> when EXPR is a values path.</summary>
+        public void Assign(string body)
+        {
+            var at = body.IndexOf('=', StringComparison.Ordinal);
+            var name = body[..at].TrimEnd(':', ' ').TrimStart('$');
+            if (PathOf(body[(at + 1)..].Trim()) is { } path)
+            {
+                Variables[name] = path;
+            }
+            else
+            {
+                Variables.Remove(name);
+            }
+        }
+
+        /// <summary>The values path an expression names (<c>.Values.a.b</c>, <c>$.Values.a</c>, <c>.b</c> under a values dot, <c>$v.b</c>), or null.</summary>
+        public string? PathOf(string expression)
+        {
+            var pipeline = expression.Split('|')[0].Trim();
+            if (ValuesReferencePattern().Match(pipeline) is { Success: true } absolute && absolute.Index == 0 && absolute.Length == pipeline.Length)
+            {
+                return absolute.Groups["path"].Value.TrimStart('.');
+            }
+
+            if (VariableReferencePattern().Match(pipeline) is { Success: true } variable && variable.Index == 0 && variable.Length == pipeline.Length
+                && Variables.TryGetValue(variable.Groups["name"].Value, out var bound))
+            {
+                return Join(bound, variable.Groups["path"].Value);
+            }
+
+            if (Dot is not null && RelativeReferencePattern().Match(pipeline) is { Success: true } relative && relative.Index == 0 && relative.Length == pipeline.Length)
+            {
+                return Join(Dot, relative.Groups["path"].Value);
+            }
+
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"\$(?<name>[A-Za-z_]\w*)(?<path>(?:\.[A-Za-z_][\w-]*)*)", RegexOptions.CultureInvariant)]
+    private static partial Regex VariableReferencePattern();
 
     [GeneratedRegex(@"(?:\$|\$[A-Za-z_]\w*|(?<![\w)\]]))\.Values(?<path>(?:\.[A-Za-z_][\w-]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex ValuesReferencePattern();

@@ -85,7 +85,7 @@ public class ConfigurationParserTests
     [InlineData("rules:\n  ML1005: { maxRatio: -1 }\n", 2, 23, "option 'maxRatio' of ML1005 expects a number of at least 0, not -1.")]
     [InlineData("rules:\n  ML1005: { maxRatio: [3] }\n", 2, 23, "option 'maxRatio' of ML1005 expects a number (such as 2), not a list.")]
     [InlineData("rules:\n  ML1007: { criticalPriorityClasses: platform }\n", 2, 38, "option 'criticalPriorityClasses' of ML1007 expects a list of strings")]
-    [InlineData("rules:\n  Resources: { severity: note, maxRatio: 3 }\n", 2, 33, "category Resources takes only 'severity' (options belong to a rule ID); unexpected 'maxRatio'.")]
+    [InlineData("rules:\n  Resources: { severity: note, maxRatio: 3 }\n", 2, 32, "category Resources takes only 'severity' (options belong to a rule ID); unexpected 'maxRatio'.")]
     [InlineData("rules:\n  ML1001: note\n  ML1001: none\n", 3, 3, "duplicate key 'ML1001' (first set on line 2); expected each key once.")]
     [InlineData("overrides:\n  - rules: { ML1001: none }\n", 2, 5, "an override expects 'files'")]
     [InlineData("overrides:\n  - files: [\"a/**\"]\n    rule: { ML1001: none }\n", 3, 5, "unknown key of an override 'rule'; expected one of 'files', 'rules'. Did you mean 'rules'?")]

@@ -57,7 +57,20 @@ public class TemplateFileTests
               other: value
             """);
 
-        Assert.Equal([1, 2, 9], Enumerable.Range(1, 9).Where(file.IsMarkable));
+        Assert.Equal([1, 9], Enumerable.Range(1, 9).Where(file.IsMarkable));
+    }
+
+    [Fact]
+    public void AFoldedPlainScalar_IsNotCutByAMarker()
+    {
+        var file = TemplateFile.Parse("""
+            description: a sentence long enough
+              to be folded over
+              three lines
+            type: string
+            """);
+
+        Assert.Equal([3, 4], Enumerable.Range(1, 4).Where(file.IsMarkable));
     }
 
     [Fact]
@@ -170,6 +183,23 @@ public class TemplateFileTests
         Assert.Equal(["workers[].name"], file[5]?.ValueReferences);
         Assert.Equal(["registry", "workers[].image"], file[6]?.ValueReferences);
         Assert.Equal(["memory"], file[8]?.ValueReferences);
+    }
+
+    [Fact]
+    public void ValueReferences_FollowRangeVariablesAndAssignments()
+    {
+        var file = TemplateFile.Parse("""
+            {{- range $name, $sidecar := .Values.sidecars }}
+            - name: {{ $name }}
+              resources: {{- toYaml $sidecar.resources | nindent 4 }}
+            {{- end }}
+            {{- $jmx := .Values.metrics.jmx }}
+            limit: {{ $jmx.limit }}
+            """);
+
+        Assert.Empty(file[2]?.ValueReferences ?? ["?"]);
+        Assert.Equal(["sidecars[].resources"], file[3]?.ValueReferences);
+        Assert.Equal(["metrics.jmx.limit"], file[6]?.ValueReferences);
     }
 
     [Theory]

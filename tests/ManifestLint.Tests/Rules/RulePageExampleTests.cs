@@ -6,7 +6,7 @@ namespace ManifestLint.Tests.Rules;
 /// <summary>
 /// The examples on every rule page are tests: each ```yaml block under "## Noncompliant example" must yield
 /// exactly its annotated findings of the page's rule (at least one), and each block under
-/// "## Compliant example" none. ML0000 (internal error) is the one page without examples.
+/// "## Compliant example" none. ML0000 (internal error) and ML0002 (Helm render failure) have none: they are not reported on YAML.
 /// </summary>
 public class RulePageExampleTests
 {
@@ -46,7 +46,7 @@ public class RulePageExampleTests
     public void EveryPageButToolError_HasNoncompliantAndCompliantExamples()
     {
         var incomplete = RulePageFile.LoadAll()
-            .Where(p => p.Id != "ML0000")
+            .Where(p => p.Id is not ("ML0000" or "ML0002"))
             .Where(p => !p.Examples.Any(e => e.Heading == RulePageFile.NoncompliantHeading) || !p.Examples.Any(e => e.Heading == RulePageFile.CompliantHeading))
             .Select(p => p.Id)
             .ToList();

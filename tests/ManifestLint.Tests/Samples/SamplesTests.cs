@@ -15,7 +15,8 @@ public class SamplesTests
     public void Samples_MakeEveryRuleButToolErrorFire()
     {
         var fired = Findings.Value.Select(d => d.RuleId).ToHashSet(StringComparer.Ordinal);
-        var silent = RuleCatalog.Default.Rules.Select(r => r.Id).Where(id => id != AnalysisEngine.ToolErrorRuleId && !fired.Contains(id)).ToList();
+        // ML0002 (a chart Helm cannot render) fires on samples/charts/billing, which Helm renders: Helm/SampleChartsTests checks it.
+        var silent = RuleCatalog.Default.Rules.Select(r => r.Id).Where(id => id is not (AnalysisEngine.ToolErrorRuleId or "ML0002") && !fired.Contains(id)).ToList();
 
         Assert.True(silent.Count == 0, $"No sample under samples/ makes these rules fire: {string.Join(", ", silent)}. Add a case to a sample and to samples/README.md.");
     }
@@ -44,7 +45,7 @@ public class SamplesTests
     }
 
     private static string[] SampleFiles() =>
-        Directory.GetFiles(RepositoryPaths.Samples, "*.*", SearchOption.AllDirectories)
+        Directory.GetFiles(Path.Combine(RepositoryPaths.Samples, "manifests"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToArray();

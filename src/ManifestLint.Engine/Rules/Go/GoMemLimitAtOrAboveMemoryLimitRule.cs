@@ -1,12 +1,13 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Engine.Fixes;
 using ManifestLint.Model.Runtimes;
 
 namespace ManifestLint.Engine.Rules.Go;
 
 /// <summary>
 /// ML3001: GOMEMLIMIT at or above the container's memory limit (a <c>resourceFieldRef: limits.memory</c> with the
-/// default divisor is exactly the limit), and, in a second message, above 95% of it (configurable). The engine has
-/// one severity per rule, so the second message also carries the rule's severity.
+/// default divisor is exactly the limit), and, as a warning, above 95% of it (configurable).
 /// </summary>
 public sealed class GoMemLimitAtOrAboveMemoryLimitRule() : Rule("ML3001")
 {
@@ -24,6 +25,7 @@ public sealed class GoMemLimitAtOrAboveMemoryLimitRule() : Rule("ML3001")
         if (go.MemLimitBytes >= limit)
         {
             c.Report(
+                RuntimeFixes.GoMemLimitAt90Percent(c.Container, env, limit, c.Workload.Resource.Node),
                 env.WrittenAt.Span,
                 $"{go.Subject}: {go.DescribeMemLimit()} is at or above the {go.Limit} memory limit: the Go GC works hard only as the heap nears GOMEMLIMIT, which the kernel's OOM kill reaches first, and GOMEMLIMIT does not count memory the Go runtime does not manage (cgo, mmap). Set {go.Suggestion} (90% of the limit).",
                 "atOrAbove",
@@ -31,7 +33,8 @@ public sealed class GoMemLimitAtOrAboveMemoryLimitRule() : Rule("ML3001")
         }
         else if (percent > max)
         {
-            c.Report(
+            c.AtMost(Severity.Warning).Report(
+                RuntimeFixes.GoMemLimitAt90Percent(c.Container, env, limit, c.Workload.Resource.Node),
                 env.WrittenAt.Span,
                 $"{go.Subject}: {go.DescribeMemLimit()} is {Jvm.JvmFacts.Percent((double)Math.Round(percent, 1))}% of the {go.Limit} memory limit, more than {Jvm.JvmFacts.Percent((double)max)}%: too little headroom for memory the Go runtime does not manage and for the GC to react, so the container can be OOM-killed first. Set {go.Suggestion} (90% of the limit).",
                 "above",

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Fixes;
 using ManifestLint.Model.Runtimes;
 
 namespace ManifestLint.Engine.Rules.Go;
@@ -22,6 +23,6 @@ public sealed class GoMemLimitMissingRule() : Rule("ML3004")
         var message = go.ReadsMemLimit
             ? $"{go.Subject} has a {go.Limit} memory limit and no GOMEMLIMIT: the Go runtime does not read the cgroup limit, so its GC paces by GOGC alone and lets the heap grow toward double the live data before collecting, past the limit if need be. Set {go.Suggestion} (about 90% of the limit)."
             : $"{go.Subject} runs Go {c.Runtime.Version} (image {c.Container.Image}), which has no GOMEMLIMIT (added in Go 1.19), with a {go.Limit} memory limit: its GC paces by GOGC alone and can let the heap grow past the limit. Build with Go 1.19 or later and set {go.Suggestion}.";
-        c.Report(at, message, string.Empty, go.LimitSource());
+        c.Report(go.ReadsMemLimit ? RuntimeFixes.GoMemLimitAt90Percent(c.Container, go.MemLimit, go.LimitBytes ?? 0, c.Workload.Resource.Node) : null, at, message, string.Empty, go.LimitSource());
     });
 }

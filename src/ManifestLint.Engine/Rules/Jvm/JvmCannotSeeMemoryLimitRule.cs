@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Model.Runtimes;
 
 namespace ManifestLint.Engine.Rules.Jvm;
@@ -6,8 +7,8 @@ namespace ManifestLint.Engine.Rules.Jvm;
 /// <summary>
 /// ML2004: the JVM cannot see the container's memory limit, so it sizes its heap from the node's RAM:
 /// -XX:-UseContainerSupport, or a Java version (from the image tag) before 8u191; and, in a second message, a
-/// JDK without cgroup v2 support (before 8u372, 11.0.16, 15), blind on current clusters. The engine has one
-/// severity per rule, so both messages carry the rule's severity (error). Quiet when -Xmx fixes the heap.
+/// JDK without cgroup v2 support (before 8u372, 11.0.16, 15), blind on current clusters: a warning, since it depends
+/// on the node's cgroup version. Quiet when -Xmx fixes the heap.
 /// </summary>
 public sealed class JvmCannotSeeMemoryLimitRule() : Rule("ML2004")
 {
@@ -28,6 +29,7 @@ public sealed class JvmCannotSeeMemoryLimitRule() : Rule("ML2004")
         var message = jvm.Visibility == JvmLimitVisibility.Blind
             ? $"{jvm.Subject}: {jvm.VisibilityReason}{source}: the JVM ignores the {jvm.Limit} memory limit and sizes its default heap (25% of RAM) from the node's memory, so it can grow past the limit and be OOM-killed. {fix}"
             : $"{jvm.Subject}: {jvm.VisibilityReason}{source}: on cgroup v2 nodes, the default on current clusters, the JVM cannot see the {jvm.Limit} memory limit and sizes its heap from the node's memory. {fix}";
-        c.Report(at, message, jvm.Visibility.ToString());
+        var context = jvm.Visibility == JvmLimitVisibility.Blind ? c : c.AtMost(Severity.Warning);
+        context.Report(at, message, jvm.Visibility.ToString());
     });
 }

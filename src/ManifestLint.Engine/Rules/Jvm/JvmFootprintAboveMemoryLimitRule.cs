@@ -24,13 +24,13 @@ public sealed class JvmFootprintAboveMemoryLimitRule() : Rule("ML2002")
         }
 
         var options = jvm.Options;
-        var metaspace = Math.Min(Setting(c, "metaspaceMiB", 128), options[JvmFlagKind.MaxMetaspaceSize]?.Bytes ?? long.MaxValue);
+        var metaspace = Math.Min(Setting(c, "metaspaceMiB", 96), options[JvmFlagKind.MaxMetaspaceSize]?.Bytes ?? long.MaxValue);
         var tiered = options[JvmFlagKind.TieredCompilation]?.Enabled != false;
-        var codeCache = Math.Min(Math.Min(Setting(c, "codeCacheMiB", 64), options[JvmFlagKind.ReservedCodeCacheSize]?.Bytes ?? long.MaxValue), tiered ? long.MaxValue : NonTieredCodeCache);
-        var direct = options[JvmFlagKind.MaxDirectMemorySize]?.Bytes ?? Setting(c, "directMemoryMiB", 64);
+        var codeCache = Math.Min(Math.Min(Setting(c, "codeCacheMiB", 48), options[JvmFlagKind.ReservedCodeCacheSize]?.Bytes ?? long.MaxValue), tiered ? long.MaxValue : NonTieredCodeCache);
+        var direct = options[JvmFlagKind.MaxDirectMemorySize]?.Bytes ?? Setting(c, "directMemoryMiB", 32);
         var stack = options[JvmFlagKind.ThreadStackSize]?.Bytes ?? c.Setting("threadStackKiB", 1024) * 1024;
-        var threads = c.Setting("threads", 200) * stack;
-        var overhead = Setting(c, "overheadMiB", 100);
+        var threads = c.Setting("threads", 50) * stack;
+        var overhead = Setting(c, "overheadMiB", 64);
 
         // decimal: absurd flag or option values must not overflow into an internal error.
         decimal[] parts = [heap.Bytes, metaspace, codeCache, direct, threads, overhead];

@@ -9,12 +9,12 @@ public class JvmFootprintAboveMemoryLimitRuleTests
     private const string Rule = "ML2002";
 
     [Theory]
-    [InlineData("-Xmx600m", "1Gi", "≈ 1156 MiB (heap 600 + metaspace 128 + code cache 64 + direct 64 + threads 200 + overhead 100)")]
-    [InlineData("-XX:MaxRAMPercentage=75", "1Gi", "≈ 1324 MiB (heap 768 + metaspace 128")]
-    [InlineData("-Xmx600m -XX:-TieredCompilation -XX:ReservedCodeCacheSize=240m", "1Gi", "code cache 48")]
-    [InlineData("-Xmx600m -XX:MaxDirectMemorySize=1g", "2Gi", "direct 1024")]
-    [InlineData("-Xmx600m -Xss2m", "1Gi", "threads 400")]
-    [InlineData("-Xmx600m -XX:ThreadStackSize=2048", "1Gi", "threads 400")]
+    [InlineData("-Xmx800m", "1Gi", "≈ 1090 MiB (heap 800 + metaspace 96 + code cache 48 + direct 32 + threads 50 + overhead 64)")]
+    [InlineData("-XX:MaxRAMPercentage=75", "1Gi", "≈ 1058 MiB (heap 768 + metaspace 96")]
+    [InlineData("-Xmx800m -XX:-TieredCompilation -XX:ReservedCodeCacheSize=240m", "1Gi", "code cache 48")]
+    [InlineData("-Xmx600m -XX:MaxDirectMemorySize=1g", "1792Mi", "direct 1024")]
+    [InlineData("-Xmx800m -Xss2m", "1Gi", "threads 100")]
+    [InlineData("-Xmx800m -XX:ThreadStackSize=2048", "1Gi", "threads 100")]
     public void EstimateAboveTheLimit_IsReported(string options, string limit, string shown)
     {
         var annotation = $"# Noncompliant {{{{{shown}}}}}";
@@ -44,6 +44,8 @@ public class JvmFootprintAboveMemoryLimitRuleTests
     [InlineData("-Xmx1g", "1Gi")]
     [InlineData("-Xmx2g", "1Gi")]
     [InlineData("-Xmx600m -XX:MaxMetaspaceSize=64MB", "1Gi")]
+    [InlineData("", "512Mi")]
+    [InlineData("-Xmx600m", "1Gi")]
     public void EstimateWithinTheLimit_OrHeapAloneTooBig_IsNotReported(string options, string limit)
     {
         Verify(Rule, $"""
@@ -65,9 +67,9 @@ public class JvmFootprintAboveMemoryLimitRuleTests
     }
 
     [Theory]
-    [InlineData("512Mi", "≈ 684 MiB (heap 128 + metaspace 128", "the heap (25% of the 512 MiB limit, the default MaxRAMPercentage)")]
-    [InlineData("256Mi", "≈ 681 MiB (heap 125 + metaspace 128", "the heap (HotSpot's ≈125 MiB floor for the 256 MiB limit)")]
-    [InlineData("200Mi", "≈ 656 MiB (heap 100 + metaspace 128", "the heap (50% of the 200 MiB limit: below ≈250 MiB HotSpot uses MinRAMPercentage, default 50)")]
+    [InlineData("384Mi", "≈ 415 MiB (heap 125 + metaspace 96", "the heap (HotSpot's ≈125 MiB floor for the 384 MiB limit)")]
+    [InlineData("256Mi", "≈ 415 MiB (heap 125 + metaspace 96", "the heap (HotSpot's ≈125 MiB floor for the 256 MiB limit)")]
+    [InlineData("200Mi", "≈ 390 MiB (heap 100 + metaspace 96", "the heap (50% of the 200 MiB limit: below ≈250 MiB HotSpot uses MinRAMPercentage, default 50)")]
     public void DefaultHeapWithoutFlags_IsReportedAtTheLimit(string limit, string sum, string heap)
     {
         foreach (var fragment in new[] { sum, heap })
@@ -96,7 +98,7 @@ public class JvmFootprintAboveMemoryLimitRuleTests
         {
             Settings = new RuleSettings(new Dictionary<string, IReadOnlyDictionary<string, string>>
             {
-                [Rule] = new Dictionary<string, string> { ["threads"] = "50", ["threadStackKiB"] = "2048", ["metaspaceMiB"] = "96", ["overheadMiB"] = "50" },
+                [Rule] = new Dictionary<string, string> { ["threads"] = "100", ["threadStackKiB"] = "2048", ["metaspaceMiB"] = "64", ["overheadMiB"] = "50" },
             }),
         };
 
@@ -115,7 +117,7 @@ public class JvmFootprintAboveMemoryLimitRuleTests
                       memory: 1Gi
                 - name: does-not-fit
                   image: eclipse-temurin:21-jre
-                  args: [java, -Xmx800m, -jar, app.jar]   # Noncompliant {{≈ 1174 MiB (heap 800 + metaspace 96 + code cache 64 + direct 64 + threads 100 + overhead 50)}}
+                  args: [java, -Xmx800m, -jar, app.jar]   # Noncompliant {{≈ 1194 MiB (heap 800 + metaspace 64 + code cache 48 + direct 32 + threads 200 + overhead 50)}}
                   resources:
                     limits:
                       memory: 1Gi

@@ -1,0 +1,75 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
+using ManifestLint.Engine.Rules.Jvm;
+using ManifestLint.Model.Kubernetes;
+using ManifestLint.Model.Runtimes;
+
+namespace ManifestLint.Engine.Rules.Python;
+
+/// <summary>
+/// ML5002: the workers of a Python server may together need more than the container's memory limit. celery: each
+/// prefork child is replaced only after a task leaves it above <c>--max-memory-per-child</c> (KiB), so children ×
+/// that threshold at or above the limit is an OOM kill before any recycling (without <c>-c</c>, the count is the
+/// node's CPUs: <c>assumedNodeCpus</c> when configured, else one child alone must reach the limit). gunicorn/uvicorn:
+/// workers × <c>perWorkerMiB</c> above the limit, only when that estimate is configured.
+/// </summary>
+public sealed class PythonWorkersExceedMemoryLimitRule() : Rule("ML5002")
+{
+    private const long MiB = 1L << 20;
+
+    public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
+    {
+        var limitValue = c.Effective.Limit(ResourceNames.Memory);
+        if (PythonServerCommand.From(c.CommandLine) is not { IsComplete: true } server || limitValue?.Value is not { } q || q <= default(Quantity))
+        {
+            return;
+        }
+
+        var limit = (long)Int128.Min(q.CeilingUnits, long.MaxValue);
+        var limitText = $"{JvmFacts.MiBText(limit)}{limitValue.OriginNote}";
+        var workers = server.Workers;
+        if (server.Server == PythonServer.Celery)
+        {
+            if (!server.IsCeleryWorker || server["pool"]?.Value is not (null or "prefork" or "processes")
+                || server["max-memory-per-child"] is not { Number: > 0 and var kib } threshold || (workers is not null && server.WorkerCount is null))
+            {
+                return;
+            }
+
+            var assumed = (int)c.Setting("assumedNodeCpus", 0);
+            var children = server.WorkerCount ?? (assumed > 0 ? assumed : 1);
+            var each = kib * 1024L;
+            if (children * each < limit)
+            {
+                return;
+            }
+
+            var budget = (long)(limit * 0.75 / children / 1024);
+            var arithmetic = workers is null && assumed <= 0
+                ? $"and one child alone may grow that far: {JvmFacts.MiBText(each)}, at or above the {limitText} memory limit, while celery's default concurrency starts one child per CPU of the node"
+                : $"and {children} prefork children ({workers?.Describe() ?? $"celery's default, one per node CPU, assuming {assumed} CPUs: option assumedNodeCpus"}) may each grow that far: {children} × {JvmFacts.MiBText(each)} = {JvmFacts.MiBText(children * each)}, at or above the {limitText} memory limit";
+            var share = children == 1 ? "75% of the limit for one child" : $"75% of the limit shared by {children} children";
+            c.Report(
+                threshold.WrittenAt.Span,
+                $"{c.Subject}: {server.Display} worker replaces a child only after a task leaves it above {threshold.Describe()} (KiB: {JvmFacts.MiBText(each)} each), {arithmetic}, so the kernel OOM-kills the container before celery recycles anything. Set -c explicitly and --max-memory-per-child to at most {budget} KiB ({share}), or raise the limit.",
+                "celery",
+                limitValue.LimitRangeSource());
+            return;
+        }
+
+        var perWorker = (long)c.Setting("perWorkerMiB", 0);
+        if (perWorker <= 0 || server.WorkerCount is not { } count || count * perWorker * MiB <= limit)
+        {
+            return;
+        }
+
+        var fit = limit / (perWorker * MiB);
+        var source = workers is null ? $"{server.Display}'s default" : workers.Describe();
+        var fix = fit > 0 ? $"Run at most {fit} workers or raise the memory limit to at least {JvmFacts.MiBText(count * perWorker * MiB)}." : "Raise the memory limit or lower the estimate if it is wrong.";
+        c.Report(
+            (workers?.WrittenAt ?? server.At.WrittenAt).Span,
+            $"{c.Subject}: {server.Display} runs {count} worker {(count == 1 ? "process" : "processes")} ({source}) at an estimated {perWorker} MiB each (option perWorkerMiB): {count} × {perWorker} MiB = {count * perWorker} MiB, above the {limitText} memory limit, so the workers cannot all reach their usual size without an OOM kill. {fix}",
+            server.Server.ToString(),
+            limitValue.LimitRangeSource());
+    });
+}

@@ -1,0 +1,184 @@
+using ManifestLint.Engine.Analysis;
+using Xunit;
+using static ManifestLint.Tests.Rules.ExpectedFindings;
+
+namespace ManifestLint.Tests.Rules.NodeJs;
+
+public class NodeDefaultHeapInSmallContainerRuleTests
+{
+    private const string Rule = "ML4002";
+
+    [Theory]
+    [InlineData("128Mi", "half of it is 64 MiB, so V8 takes its 256 MiB floor: 200% of the limit, at or above the limit before the young generation is even added")]
+    [InlineData("256Mi", "half of it is 128 MiB, so V8 takes its 256 MiB floor: 100% of the limit, at or above the limit")]
+    [InlineData("400Mi", "half of it is 200 MiB, so V8 takes its 256 MiB floor: 64% of the limit, leaving only 144 MiB for the young generation, Buffers, native memory and code")]
+    [InlineData("512Mi", "256 MiB, half of it: 50% of the limit, leaving only 256 MiB")]
+    [InlineData("500M", "V8 sizes its old space from the memory Node sees, half of it is 238 MiB, so V8 takes its 256 MiB floor: 53.7% of the limit")]
+    public void SmallLimitWithoutTheFlag_ShowsV8sDefault(string limit, string message)
+    {
+        Verify(Rule, Pod(limit, "command: [node, server.js]   # Noncompliant {{" + message + "}}"));
+    }
+
+    [Theory]
+    [InlineData("513Mi")]
+    [InlineData("1Gi")]
+    public void LargerLimit_IsNotReported(string limit)
+    {
+        Verify(Rule, Pod(limit, "command: [node, server.js]"));
+    }
+
+    [Fact]
+    public void SmallLimitMiBOption_IsHonoured()
+    {
+        var options = new AnalysisOptions
+        {
+            Settings = new RuleSettings(new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                [Rule] = new Dictionary<string, string> { ["smallLimitMiB"] = "1024" },
+            }),
+        };
+
+        Verify(Rule, Pod("1Gi", "command: [node, server.js]   # Noncompliant {{512 MiB, half of it: 50% of the limit}}"), options);
+        Verify(Rule, Pod("256Mi", "command: [node, server.js]"), new AnalysisOptions
+        {
+            Settings = new RuleSettings(new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                [Rule] = new Dictionary<string, string> { ["smallLimitMiB"] = "128" },
+            }),
+        });
+    }
+
+    [Fact]
+    public void ZeroIsV8sDefault_AndIsReportedAtTheFlag()
+    {
+        Verify(Rule, Pod("256Mi", "command: [node, --max-old-space-size=0, server.js]   # Noncompliant {{--max-old-space-size=0 on the node command line (0 means V8's default)}}"));
+    }
+
+    [Fact]
+    public void AnAppImageRunByNpm_SaysThatNpmScriptsAreNotRead_AndThatTheVersionIsUnknown()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: web
+                  image: ghcr.io/example/web:4.2.0
+                  command: [npm, run, start]
+                  resources:
+                    limits:
+                      memory: 256Mi   # Noncompliant {{; a Node.js older than 20.3 would not even see the limit on cgroup v2 nodes. Set NODE_OPTIONS=--max-old-space-size=192 (75% of the limit) (npm starts node from package.json or its own configuration, not read here: a flag written there is not seen).}}
+            """);
+    }
+
+    [Theory]
+    [InlineData("command: [./start.sh]", "(start.sh is not read here: a flag it passes to node is not seen).", false)]
+    [InlineData("args: [npm, start]", "(npm starts node from package.json or its own configuration, not read here: a flag written there is not seen).", false)]
+    [InlineData("args: [dist/server.js]", "Set NODE_OPTIONS=--max-old-space-size=192 (75% of the limit).", true)]
+    public void WhatIsNotRead_IsSaid_AndTheFindingIsOnTheNodeCommandElseTheLimit(string command, string ending, bool onCommand)
+    {
+        var annotation = $"   # Noncompliant {{{{{ending}}}}}";
+        Verify(Rule, $"""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: web
+                  image: node:22-alpine
+                  {command}{(onCommand ? annotation : string.Empty)}
+                  resources:
+                    limits:
+                      memory: 256Mi{(onCommand ? string.Empty : annotation)}
+            """);
+    }
+
+    [Fact]
+    public void ExplicitOrUnknownHeap_OldNode_OrNoLimit_IsNotReported()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: sized
+                  image: node:22
+                  env:
+                    - {name: NODE_OPTIONS, value: --max-old-space-size=192}
+                  resources:
+                    limits:
+                      memory: 256Mi
+                - name: percentage
+                  image: node:24
+                  command: [node, --max-old-space-size-percentage=70, server.js]
+                  resources:
+                    limits:
+                      memory: 256Mi
+                - name: from-a-config-map
+                  image: node:22
+                  env:
+                    - name: NODE_OPTIONS
+                      valueFrom:
+                        configMapKeyRef: {name: node, key: options}
+                  resources:
+                    limits:
+                      memory: 256Mi
+                - name: node-18-is-ml4003s
+                  image: node:18-alpine
+                  command: [node, server.js]
+                  resources:
+                    limits:
+                      memory: 256Mi
+                - name: no-limit
+                  image: node:22
+                  command: [node, server.js]
+                - name: not-node
+                  image: python:3.12
+                  command: [python, app.py]
+                  resources:
+                    limits:
+                      memory: 256Mi
+            """);
+    }
+
+    [Fact]
+    public void NodeOptionsWithoutTheFlag_IsWhereTheFindingGoes()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: payment
+            spec:
+              containers:
+                - name: payment
+                  image: ghcr.io/example/payment:3.0.0
+                  env:
+                    - name: NODE_OPTIONS
+                      value: --require @opentelemetry/auto-instrumentations-node/register   # Noncompliant {{container "payment" (Node.js detected from env NODE_OPTIONS) has a 140 MiB memory limit and no --max-old-space-size}}
+                  resources:
+                    limits:
+                      memory: 140Mi
+            """);
+    }
+
+    private static string Pod(string limit, string command) => $"""
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: node:22-alpine
+              {command}
+              resources:
+                limits:
+                  memory: {limit}
+        """;
+}
