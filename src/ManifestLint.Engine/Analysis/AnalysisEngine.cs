@@ -1,6 +1,7 @@
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Configuration;
 using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Engine.Summary;
 using ManifestLint.Engine.Suppressions;
 using ManifestLint.Model.Kubernetes;
 using ManifestLint.Model.Problems;
@@ -52,7 +53,8 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             .ToList();
 
         var sink = new List<Diagnostic>();
-        Parallel.ForEach(files, parallel, file => AnalyzeFile(file, Active(file.Path), limitRanges, ForFile(file.Path, options), sink));
+        var summaries = new IReadOnlyList<MemorySummaryRow>[files.Length];
+        Parallel.For(0, files.Length, parallel, i => summaries[i] = AnalyzeFile(files[i], Active(files[i].Path), limitRanges, ForFile(files[i].Path, options), sink));
 
         // Cross-file rules run once, with the options of the working directory's configuration, if any file enables them.
         var crossFile = new List<Diagnostic>();
@@ -77,7 +79,10 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         }
 
         var (kept, suppressed) = SuppressionProcessor.Apply(sink, directivesByPath, catalog, SeverityFor);
-        return new AnalysisResult(AnalysisResult.Sort(kept.Concat(suppressed)), files.Length, files.Sum(f => f.Resources.Count));
+        return new AnalysisResult(AnalysisResult.Sort(kept.Concat(suppressed)), files.Length, files.Sum(f => f.Resources.Count))
+        {
+            MemorySummary = summaries.SelectMany(s => s).ToList(),
+        };
     }
 
     /// <summary>A rule's severity for a file: the caller's override, else the file's configuration, else the rule's default.</summary>
@@ -112,8 +117,10 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         return (file, DirectiveReader.Read(text, file, catalog, suppressions.Comments, suppressions.Annotations));
     }
 
-    private void AnalyzeFile(ManifestFile file, List<(RegisteredRule Rule, Severity Severity)> active, Dictionary<string, IReadOnlyList<LimitRange>> limitRanges, AnalysisOptions options, List<Diagnostic> sink)
+    /// <returns>The file's memory summary rows, when the options ask for them.</returns>
+    private List<MemorySummaryRow> AnalyzeFile(ManifestFile file, List<(RegisteredRule Rule, Severity Severity)> active, Dictionary<string, IReadOnlyList<LimitRange>> limitRanges, AnalysisOptions options, List<Diagnostic> sink)
     {
+        var summary = new List<MemorySummaryRow>();
         foreach (var (rule, severity) in active)
         {
             foreach (var action in rule.Registration.FileActions)
@@ -158,6 +165,30 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
                             () => action(new ContainerContext(facts, container, rule.Descriptor, severity, options, sink)));
                     }
                 }
+            }
+
+            if (options.CollectMemorySummary)
+            {
+                Summarize(facts, options, summary, sink);
+            }
+        }
+
+        return summary;
+    }
+
+    /// <summary>The table rows read the same facts as the rules; ML2002's descriptor carries the footprint options.</summary>
+    private void Summarize(PodFacts facts, AnalysisOptions options, List<MemorySummaryRow> summary, List<Diagnostic> sink)
+    {
+        var footprintRule = catalog["ML2002"];
+        foreach (var container in facts.Workload.Pod.AllContainers)
+        {
+            try
+            {
+                summary.Add(MemorySummaryBuilder.Build(new ContainerContext(facts, container, footprintRule, Severity.None, options, new List<Diagnostic>())));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                ReportToolError("the memory summary", $"{facts.Workload.Resource.DisplayName}, {container.DisplayName}", container.NameSpan, e, sink);
             }
         }
     }

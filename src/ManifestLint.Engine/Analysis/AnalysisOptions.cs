@@ -28,4 +28,7 @@ public sealed record AnalysisOptions
 
     /// <summary>How many files are read and analysed at once.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Also build the per-container memory table (<c>lint --summary</c>).</summary>
+    public bool CollectMemorySummary { get; init; }
 }

@@ -5,6 +5,9 @@ namespace ManifestLint.Engine.Analysis;
 /// <summary>The outcome of a run: findings in a deterministic order, and what was looked at.</summary>
 public sealed record AnalysisResult(IReadOnlyList<Diagnostic> Diagnostics, int FileCount, int ResourceCount)
 {
+    /// <summary>One row per container, when <see cref="AnalysisOptions.CollectMemorySummary"/> asked for it; in input order.</summary>
+    public IReadOnlyList<Summary.MemorySummaryRow> MemorySummary { get; init; } = [];
+
     /// <summary>
     /// The findings that count: <see cref="Diagnostics"/> holds suppressed findings too (marked with their
     /// <see cref="Diagnostic.Suppression"/>, so they survive any mapping of the list), and every report leaves them out

@@ -309,10 +309,11 @@ internal sealed partial class TemplateFile
         }
 
         // A helper's output may be compared, trimmed or used as a name; only YAML structure lines are marked
-        // there: an unquoted key, a list item, or a line whose output starts with a newline (nindent).
+        // there: an unquoted key, a list item, or a line that only prints YAML (nindent, or a toYaml pipeline).
         return (key is not null && !key.StartsWith('"') && !key.StartsWith('\''))
             || ListItemPattern().IsMatch(trimmed)
-            || (literalText.Length == 0 && actions.Count > 0 && actions[^1].Kind == ActionKind.OutputNewline);
+            || (literalText.Length == 0 && actions.Count > 0
+                && (actions[^1].Kind == ActionKind.OutputNewline || (actions[^1].Kind == ActionKind.Output && actions[^1].Body.StartsWith("toYaml ", StringComparison.Ordinal))));
     }
 
     /// <summary>True when the action just before the line's end has a right trim marker, which eats the newline.</summary>

@@ -130,10 +130,12 @@ public class TemplateFileTests
             containers:
               - name: app
                 {{- include "app.env" . | nindent 4 }}
+                resources:
+            {{ toYaml .Values.resources | indent 6 }}
             {{- end }}
             """);
 
-        Assert.Equal([10, 11, 12], Enumerable.Range(1, 13).Where(file.IsMarkable));
+        Assert.Equal([10, 11, 12, 13, 14], Enumerable.Range(1, 15).Where(file.IsMarkable));
         Assert.True(file[11]?.InDefine);
     }
 

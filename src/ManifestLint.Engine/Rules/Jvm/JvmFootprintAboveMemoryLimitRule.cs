@@ -23,17 +23,7 @@ public sealed class JvmFootprintAboveMemoryLimitRule() : Rule("ML2002")
             return;
         }
 
-        var options = jvm.Options;
-        var metaspace = Math.Min(Setting(c, "metaspaceMiB", 96), options[JvmFlagKind.MaxMetaspaceSize]?.Bytes ?? long.MaxValue);
-        var tiered = options[JvmFlagKind.TieredCompilation]?.Enabled != false;
-        var codeCache = Math.Min(Math.Min(Setting(c, "codeCacheMiB", 48), options[JvmFlagKind.ReservedCodeCacheSize]?.Bytes ?? long.MaxValue), tiered ? long.MaxValue : NonTieredCodeCache);
-        var direct = options[JvmFlagKind.MaxDirectMemorySize]?.Bytes ?? Setting(c, "directMemoryMiB", 32);
-        var stack = options[JvmFlagKind.ThreadStackSize]?.Bytes ?? c.Setting("threadStackKiB", 1024) * 1024;
-        var threads = c.Setting("threads", 50) * stack;
-        var overhead = Setting(c, "overheadMiB", 64);
-
-        // decimal: absurd flag or option values must not overflow into an internal error.
-        decimal[] parts = [heap.Bytes, metaspace, codeCache, direct, threads, overhead];
+        var parts = Estimate(c, jvm, heap.Bytes);
         if (parts.Sum() <= limit)
         {
             return;
@@ -45,6 +35,25 @@ public sealed class JvmFootprintAboveMemoryLimitRule() : Rule("ML2002")
             $"{jvm.Subject}: JVM footprint ≈ {shown.Sum()} MiB (heap {shown[0]} + metaspace {shown[1]} + code cache {shown[2]} + direct {shown[3]} + threads {shown[4]} + overhead {shown[5]}) exceeds the {jvm.Limit} limit: the heap ({JvmFacts.DescribeHeap(heap)}) leaves too little room for the JVM's native memory. Lower the heap (-XX:MaxRAMPercentage or -Xmx) or raise the limit.",
             string.Empty);
     });
+
+    /// <summary>
+    /// The footprint parts in bytes: heap, metaspace, code cache, direct memory, threads × stack, overhead. Explicit
+    /// flags bound the typical figures (this rule's options). Also used by the memory summary table.
+    /// </summary>
+    internal static decimal[] Estimate(ContainerContext c, JvmFacts jvm, long heapBytes)
+    {
+        var options = jvm.Options;
+        var metaspace = Math.Min(Setting(c, "metaspaceMiB", 96), options[JvmFlagKind.MaxMetaspaceSize]?.Bytes ?? long.MaxValue);
+        var tiered = options[JvmFlagKind.TieredCompilation]?.Enabled != false;
+        var codeCache = Math.Min(Math.Min(Setting(c, "codeCacheMiB", 48), options[JvmFlagKind.ReservedCodeCacheSize]?.Bytes ?? long.MaxValue), tiered ? long.MaxValue : NonTieredCodeCache);
+        var direct = options[JvmFlagKind.MaxDirectMemorySize]?.Bytes ?? Setting(c, "directMemoryMiB", 32);
+        var stack = options[JvmFlagKind.ThreadStackSize]?.Bytes ?? c.Setting("threadStackKiB", 1024) * 1024;
+        var threads = c.Setting("threads", 50) * stack;
+        var overhead = Setting(c, "overheadMiB", 64);
+
+        // decimal: absurd flag or option values must not overflow into an internal error.
+        return [heapBytes, metaspace, codeCache, direct, threads, overhead];
+    }
 
     private static decimal Setting(ContainerContext c, string name, decimal defaultMiB) => c.Setting(name, defaultMiB) * MiB;
 }

@@ -1,0 +1,66 @@
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Go;
+using ManifestLint.Engine.Rules.Jvm;
+using ManifestLint.Engine.Rules.NodeJs;
+using ManifestLint.Model.Kubernetes;
+using ManifestLint.Model.Runtimes;
+
+namespace ManifestLint.Engine.Summary;
+
+/// <summary>
+/// Builds a <see cref="MemorySummaryRow"/> from the same facts the rules use (JvmFacts, GoFacts, NodeFacts), so the
+/// table and the findings never disagree. The context must carry ML2002's descriptor: the JVM footprint estimate
+/// reads that rule's options.
+/// </summary>
+internal static class MemorySummaryBuilder
+{
+    private const long MiB = 1L << 20;
+
+    public static MemorySummaryRow Build(ContainerContext c)
+    {
+        var request = c.Effective.Request(ResourceNames.Memory);
+        var limit = c.Effective.Limit(ResourceNames.Memory);
+        long? limitBytes = limit?.Value is { IsZero: false } q && q > default(Quantity) ? (long)Int128.Min(q.CeilingUnits, long.MaxValue) : null;
+        var (heap, heapBytes, footprintBytes) = RuntimeMemory(c);
+        var used = footprintBytes ?? heapBytes;
+        var headroom = limitBytes is { } l && used is { } u ? JvmFacts.MiBText(l - u) : string.Empty;
+        return new MemorySummaryRow(
+            c.Workload.Resource.DisplayName,
+            c.Container.Kind == ContainerKind.App ? c.Container.Name : $"{c.Container.Name} ({c.Container.Kind.ToString().ToLowerInvariant()})",
+            RuntimeName(c.Runtime),
+            request?.Value is { } r ? ByteSize.Format(r) : "none",
+            limit?.Value is { } lim && !lim.IsZero ? ByteSize.Format(lim) : "none",
+            c.Facts.Qos.ToString(),
+            heap,
+            footprintBytes is { } f ? $"≈{JvmFacts.MiBText(f)}" : string.Empty,
+            headroom,
+            c.Container.NameSpan);
+    }
+
+    private static string RuntimeName(RuntimeDetection runtime) => runtime.Kind switch
+    {
+        Runtime.Unknown => string.Empty,
+        _ => $"{runtime.Kind}{(runtime.Version is { } v ? $" {v}" : string.Empty)}{(runtime.IsCertain ? string.Empty : "?")}",
+    };
+
+    private static (string Heap, long? HeapBytes, long? FootprintBytes) RuntimeMemory(ContainerContext c)
+    {
+        switch (c.Runtime.Kind)
+        {
+            case Runtime.Jvm when JvmFacts.For(c) is { Heap: { } heap } jvm:
+                var footprint = (long)JvmFootprintAboveMemoryLimitRule.Estimate(c, jvm, heap.Bytes).Sum();
+                return ($"{JvmFacts.MiBText(heap.Bytes)} ({JvmFacts.DescribeHeap(heap)})", heap.Bytes, jvm.HeapSettled ? footprint : null);
+            case Runtime.Go when GoFacts.For(c) is { MemLimitState: GoMemLimitState.Set } go:
+                return ($"GOMEMLIMIT {JvmFacts.MiBText(go.MemLimitBytes)}", go.MemLimitBytes, null);
+            case Runtime.Go:
+                return ("no GOMEMLIMIT", null, null);
+            case Runtime.Node when NodeFacts.For(c) is { Options.HeapFlag: { Value: { } value } flag, LimitBytes: var limit }:
+                var bytes = flag.Kind == NodeFlagKind.MaxOldSpaceSizePercentage ? (long?)(limit * value / 100) : (long)value * MiB;
+                return ($"old space {flag.Describe()}", bytes, null);
+            case Runtime.Node:
+                return ("V8 default old space", null, null);
+            default:
+                return (string.Empty, null, null);
+        }
+    }
+}
