@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Summary;
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Helm.Charts;
@@ -9,7 +10,7 @@ using ManifestLint.Helm.Rendering;
 
 namespace ManifestLint.Helm;
 
-/// <summary>What a lint with charts did, for <c>--verbose</c> style reporting and for measuring.</summary>
+/// <summary>What a lint with charts did: for callers that report on it, and for measuring the mapping.</summary>
 /// <param name="Renders">Chart × values variant renders attempted (the unmarked ones).</param>
 /// <param name="FailedRenders">Renders that failed (each an ML0002 finding, merged across variants).</param>
 /// <param name="MarkedRenders">Second, marked renders made to map findings.</param>
@@ -83,6 +84,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
             var first = engine.Analyze([.. plain, .. piped.Select(p => p.ToAnalysisInput())], options, cancellation);
             var piping = piped.ToDictionary(p => p.InputPath, StringComparer.Ordinal);
             diagnostics.AddRange(first.Diagnostics.Select(d => (d, piping.GetValueOrDefault(d.Location.Path))));
+            var summary = new List<MemorySummaryRow>(first.MemorySummary);
             var fileCount = first.FileCount;
             var resourceCount = first.ResourceCount;
 
@@ -95,6 +97,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
                 var result = engine.Analyze([.. render.Inputs.Select(i => i.ToAnalysisInput()), .. limitRanges], options, cancellation);
                 var own = result.Diagnostics.Where(d => byPath.ContainsKey(d.Location.Path)).ToList();
                 diagnostics.AddRange(own.Select(d => (d, (RenderedInput?)byPath[d.Location.Path])));
+                summary.AddRange(result.MemorySummary.Where(r => byPath.ContainsKey(r.Location.Path)).Select(r => r with { Workload = $"{r.Workload} [chart {render.Chart.Name}, values {render.Variant.Name}]" }));
                 fileCount += result.FileCount - limitRanges.Count;
                 resourceCount += result.ResourceCount - limitRangeResources;
                 if (own.Count > 0)
@@ -125,7 +128,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
                 mapping.Counts.GetValueOrDefault(MappingMethod.Outline),
                 mapping.Counts.GetValueOrDefault(MappingMethod.FileOnly),
                 mapping.Counts.GetValueOrDefault(MappingMethod.Unmapped));
-            return new HelmLintResult(new AnalysisResult(AnalysisResult.Sort(final), fileCount, resourceCount), statistics);
+            return new HelmLintResult(new AnalysisResult(AnalysisResult.Sort(final), fileCount, resourceCount) { MemorySummary = summary }, statistics);
         }
         finally
         {
@@ -274,7 +277,6 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
                 return;
             }
 
-            render.MarkedElapsed += run.Elapsed;
             // Markers the render chokes on are taken out of the template Helm names, and the render retried; the
             // findings of that template then fall back to the key-path mapping.
             if (run.Succeeded || run.TimedOut || ++attempts > MaxUnmarkRetries

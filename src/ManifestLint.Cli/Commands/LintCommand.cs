@@ -34,6 +34,11 @@ public static class LintCommand
         Description = "Namespace of objects that do not set metadata.namespace, and the namespace charts are rendered into (default: \"default\").",
     };
 
+    public static readonly Option<bool> Summary = new("--summary")
+    {
+        Description = "Text format: print a per-container memory table under the findings (runtime, request, limit, QoS, heap, estimated footprint, headroom).",
+    };
+
     public static readonly Option<string[]> Values = new("--values")
     {
         Description = "Helm values file applied to every chart (repeatable; after the chart's ci/ variant file, in order). -f is --format here.",
@@ -89,7 +94,7 @@ public static class LintCommand
 
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("lint", "Lint Kubernetes manifests for memory mistakes.") { Paths, Format, Output, FailLevel, Namespace, Values, Set, KubeVersion, ApiVersions, ReleaseName, HelmExecutable, HelmTimeout };
+        var command = new Command("lint", "Lint Kubernetes manifests for memory mistakes.") { Paths, Format, Output, FailLevel, Namespace, Summary, Values, Set, KubeVersion, ApiVersions, ReleaseName, HelmExecutable, HelmTimeout };
         foreach (var option in LintConfigurationOptions.All)
         {
             command.Options.Add(option);
@@ -110,6 +115,7 @@ public static class LintCommand
             failLevel,
             parseResult.GetValue(Namespace))
         {
+            Summary = parseResult.GetValue(Summary),
             Helm = new HelmLintOptions
             {
                 HelmPath = parseResult.GetValue(HelmExecutable),

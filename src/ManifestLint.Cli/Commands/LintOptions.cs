@@ -17,6 +17,9 @@ public sealed record LintOptions(
     Severity FailLevel,
     string? Namespace)
 {
+    /// <summary><c>--summary</c>: the per-container memory table under text findings.</summary>
+    public bool Summary { get; init; }
+
     /// <summary>How charts found among the paths are rendered.</summary>
     public HelmLintOptions Helm { get; init; } = HelmLintOptions.Default;
 

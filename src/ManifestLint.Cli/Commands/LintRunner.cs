@@ -44,6 +44,7 @@ public static class LintRunner
         var analysisOptions = AnalysisOptions.Default with
         {
             Model = ModelOptions.Default with { DefaultNamespace = options.Namespace ?? ModelOptions.Default.DefaultNamespace },
+            CollectMemorySummary = options.Summary && options.Format == OutputFormat.Text,
         };
         var run = LintSession.Run(options, collected.Inputs, analysisOptions, environment, (inputs, o) => new HelmLinter(helm, environment.WorkingDirectory).Analyze(inputs, collected.Charts, o).Result);
         if (run.ExitCode is { } done)
@@ -118,6 +119,15 @@ public static class LintRunner
         };
     }
 
+    private static void WriteText(AnalysisResult result, TextWriter writer, LintRun run, bool summary)
+    {
+        TextReporter.Write(result, writer, run.ShowSuppressed);
+        if (summary)
+        {
+            MemorySummaryTable.Write(result.MemorySummary, writer);
+        }
+    }
+
     private static void WriteReport(AnalysisResult result, LintOptions options, CliEnvironment environment, LintRun run)
     {
         Action<Stream> write = options.Format switch
@@ -126,7 +136,7 @@ public static class LintRunner
             _ => stream =>
             {
                 using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
-                TextReporter.Write(result, writer, run.ShowSuppressed);
+                WriteText(result, writer, run, options.Summary);
             },
         };
 
@@ -136,7 +146,7 @@ public static class LintRunner
         }
         else if (options.Format == OutputFormat.Text)
         {
-            TextReporter.Write(result, environment.Out, run.ShowSuppressed);
+            WriteText(result, environment.Out, run, options.Summary);
         }
         else
         {

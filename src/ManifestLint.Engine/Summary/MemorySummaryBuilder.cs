@@ -32,7 +32,7 @@ internal static class MemorySummaryBuilder
             limit?.Value is { } lim && !lim.IsZero ? ByteSize.Format(lim) : "none",
             c.Facts.Qos.ToString(),
             heap,
-            footprintBytes is { } f ? $"≈{JvmFacts.MiBText(f)}" : string.Empty,
+            footprintBytes is { } f ? JvmFacts.MiBText(f) : string.Empty,
             headroom,
             c.Container.NameSpan);
     }

@@ -85,8 +85,8 @@ internal sealed partial class LocationMapper(string workingDirectory)
         return FileOnly(input, span, path, root);
     }
 
-    /// <summary>The outline mapping alone, for rendered output whose chart is not at hand (standard input).</summary>
-    public MappedLocation? Outline(TemplateFile template, string file, int documentIndex, IReadOnlyList<string> path, string? lastKey, ChartNode? chart, YamlNode? root)
+    /// <summary>The fallback by key path: no marked render (piped input), or its document cannot be trusted or has no marker.</summary>
+    private MappedLocation? Outline(TemplateFile template, string file, int documentIndex, IReadOnlyList<string> path, string? lastKey, ChartNode? chart, YamlNode? root)
     {
         var line = TemplateOutline.Find(template, documentIndex, path) ?? TemplateOutline.Find(template, -1, path);
         return line is { } n
@@ -94,7 +94,7 @@ internal sealed partial class LocationMapper(string workingDirectory)
             : null;
     }
 
-    public static int DocumentIndex(IReadOnlyList<YamlNode> roots, int line)
+    private static int DocumentIndex(IReadOnlyList<YamlNode> roots, int line)
     {
         var index = -1;
         for (var i = 0; i < roots.Count; i++)
@@ -108,10 +108,25 @@ internal sealed partial class LocationMapper(string workingDirectory)
         return index;
     }
 
-    private MappedLocation FileOnly(RenderedInput input, SourceSpan span, IReadOnlyList<string> path, YamlNode? root) =>
-        input.TemplatePath is { } file && File.Exists(file)
-            ? new MappedLocation(SourceSpan.FileStart(Display(file)) with { EndColumn = 2 }, MappingMethod.FileOnly, null, input.Chart, path, root)
-            : new MappedLocation(span, MappingMethod.Unmapped, null, input.Chart, path, root);
+    /// <summary>
+    /// The template's first line when nothing better is known; for a template packed in a subchart archive
+    /// (<c>charts/redis-20.1.0.tgz</c>), which no editor opens, the chart's Chart.yaml.
+    /// </summary>
+    private MappedLocation FileOnly(RenderedInput input, SourceSpan span, IReadOnlyList<string> path, YamlNode? root)
+    {
+        if (input.TemplatePath is { } file && File.Exists(file))
+        {
+            return new MappedLocation(SourceSpan.FileStart(Display(file)) with { EndColumn = 2 }, MappingMethod.FileOnly, null, input.Chart, path, root);
+        }
+
+        if (input.Render is { } render)
+        {
+            var chartFile = Path.Combine(render.Chart.Input.Directory, ChartLayout.ChartFileName);
+            return new MappedLocation(HelmErrors.ChartNameSpan(chartFile, Display(chartFile)), MappingMethod.FileOnly, null, null, path, root);
+        }
+
+        return new MappedLocation(span, MappingMethod.Unmapped, null, input.Chart, path, root);
+    }
 
     private SourceSpan LineSpan(string file, TemplateFile template, int line, string? key)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ManifestLint.Cli;
+using ManifestLint.Tests.Helm;
 using ManifestLint.Tests.Sarif;
 using ManifestLint.Tests.Snapshots;
 using ManifestLint.Tests.TestSupport;
@@ -17,7 +18,7 @@ public class SamplesSnapshotTests
     [Fact]
     public void TextOutput_MatchesTheVerifiedSnapshot()
     {
-        var (code, output, _) = CliRunner.Run(RepositoryPaths.Root, "lint", "samples");
+        var (code, output, _) = CliRunner.Run(RepositoryPaths.Root, "lint", "samples", "--helm", HelmTool.Executable);
 
         Assert.Equal(ExitCodes.Findings, code);
         Snapshot.Verify(output, "samples", "txt");
@@ -41,7 +42,7 @@ public class SamplesSnapshotTests
     [Fact]
     public void SarifOutput_IsSchemaValid_AndMatchesTheVerifiedSnapshot()
     {
-        var (code, output, _) = CliRunner.Run(RepositoryPaths.Root, "lint", "samples", "--format", "sarif");
+        var (code, output, _) = CliRunner.Run(RepositoryPaths.Root, "lint", "samples", "--format", "sarif", "--helm", HelmTool.Executable);
 
         Assert.Equal(ExitCodes.Findings, code);
         SarifSchemaValidator.AssertValid(output);
