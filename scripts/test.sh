@@ -7,6 +7,9 @@ cd "$root"
 
 "$root/scripts/install-helm.sh" >/dev/null || { echo "install-helm.sh failed"; echo "0 passed, 0 failed"; exit 2; }
 export PATH="$root/.tools/bin:$PATH"
+# The Native AOT end-to-end test (tests/ManifestLint.Tests/EndToEnd) needs clang; installed from Debian's packages
+# when missing. If that fails, that test fails and says why; nothing is skipped.
+"$root/scripts/publish-aot.sh" --toolchain || echo "test.sh: no Native AOT toolchain (clang); the AOT end-to-end test will fail."
 
 results="$root/TestResults"
 rm -rf "$results"

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using ManifestLint.Cli.Commands;
 
 namespace ManifestLint.Cli;
@@ -7,7 +8,7 @@ namespace ManifestLint.Cli;
 public static class CliApplication
 {
     public static RootCommand CreateRootCommand(CliEnvironment environment) =>
-        new("ManifestLint: finds Kubernetes memory mistakes (OOMKilled, evictions) in manifests before they reach a cluster.")
+        HelpExamples.AddTo(new("ManifestLint: finds Kubernetes memory mistakes (OOMKilled, evictions) in manifests before they reach a cluster.")
         {
             LintCommand.Create(environment),
             RulesCommand.Create(environment),
@@ -15,12 +16,25 @@ public static class CliApplication
             ConfigCommand.Create(environment),
             InitCommand.Create(environment),
             BaselineCommand.Create(environment),
-        };
+        });
 
     public static int Run(string[] args, CliEnvironment environment)
     {
-        var parseResult = CreateRootCommand(environment).Parse(args);
-        if (parseResult.Errors.Count > 0)
+        ParseResult parseResult;
+        try
+        {
+            parseResult = CreateRootCommand(environment).Parse(args);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // A validator that reads a value the parser could not convert throws instead of reporting: still a usage error.
+            environment.Error.WriteLine($"manifestlint: {e.Message}");
+            environment.Error.WriteLine("Run 'manifestlint --help' for usage.");
+            return ExitCodes.ToolFailure;
+        }
+
+        // --help and the [suggest] directive (shell completion through dotnet-suggest) run even on an incomplete command line.
+        if (parseResult.Errors.Count > 0 && parseResult.Action is null or ParseErrorAction)
         {
             foreach (var error in parseResult.Errors)
             {

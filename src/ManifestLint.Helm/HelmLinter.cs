@@ -139,8 +139,17 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
     private static Dictionary<string, Severity> AllOff() =>
         RuleCatalog.Default.Descriptors.ToDictionary(d => d.Id, _ => Severity.None, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Standard input can be read once, but is read more than once (here, then by each engine pass). Files are read
+    /// again instead: holding every file's bytes for the whole run would make memory grow with the input.
+    /// </summary>
     private static AnalysisInput Cached(AnalysisInput input)
     {
+        if (input.Path != AnalysisInput.StandardInputPath)
+        {
+            return input;
+        }
+
         var bytes = new Lazy<byte[]>(input.Read);
         return new AnalysisInput(input.Path, () => bytes.Value);
     }

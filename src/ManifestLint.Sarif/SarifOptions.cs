@@ -20,4 +20,7 @@ public sealed record SarifOptions(string SourceRoot, string WorkingDirectory, st
 
     /// <summary>Results of the baseline log that are gone, written last with <c>baselineState: absent</c> (see <see cref="SarifBaseline"/>).</summary>
     public IReadOnlyList<Model.Result> AbsentResults { get; init; } = [];
+
+    /// <summary>The most results and bytes a run may hold (GitHub code scanning's by default); null for no limit.</summary>
+    public SarifLimits? Limits { get; init; } = SarifLimits.GitHub;
 }

@@ -26,7 +26,8 @@ public static class SarifWriter
     /// <summary>
     /// The log of one run: every rule of <paramref name="catalog"/> (in catalog order) as
     /// <c>tool.driver.rules</c>, every diagnostic (in <paramref name="result"/>'s order) as a result, and
-    /// ML0000/ML0001 diagnostics additionally as tool execution notifications.
+    /// ML0000/ML0001 diagnostics additionally as tool execution notifications. Beyond <see cref="SarifOptions.Limits"/>,
+    /// only the most severe results are kept (see <see cref="SarifLimits"/>).
     /// </summary>
     /// <param name="executionSuccessful">False only when the tool itself failed, never because of findings.</param>
     /// <exception cref="ArgumentException">A diagnostic's rule is not in <paramref name="catalog"/>, or a directory in <paramref name="options"/> is not absolute.</exception>
@@ -121,7 +122,8 @@ public static class SarifWriter
             Results = results,
         };
 
-        return new SarifLog { Runs = [run] };
+        var log = new SarifLog { Runs = [run] };
+        return options.Limits?.Apply(log) ?? log;
     }
 
     /// <summary>Writes <paramref name="log"/> as indented UTF-8 JSON (no BOM, '\n' line ends) followed by a newline.</summary>

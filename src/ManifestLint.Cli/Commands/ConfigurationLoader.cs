@@ -12,7 +12,7 @@ namespace ManifestLint.Cli.Commands;
 public static class ConfigurationLoader
 {
     public static ConfigurationFileAccess DiskAccess(CliEnvironment environment) =>
-        new(File.Exists, Directory.Exists, File.ReadAllBytes, full => InputCollector.DisplayPath(full, environment.WorkingDirectory));
+        new(File.Exists, Directory.Exists, path => FileReader.ReadWhole(path), full => InputCollector.DisplayPath(full, environment.WorkingDirectory));
 
     /// <summary>The configuration of <paramref name="paths"/> (as the engine names them), or null after printing why not.</summary>
     public static ConfigurationSet? Load(string? configPath, IEnumerable<string> paths, CliEnvironment environment)

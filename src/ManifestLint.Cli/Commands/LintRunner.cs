@@ -1,7 +1,5 @@
 using System.Reflection;
-using System.Text;
 using ManifestLint.Cli.Input;
-using ManifestLint.Cli.Output;
 using ManifestLint.Engine.Analysis;
 using ManifestLint.Helm;
 using ManifestLint.Model.Kubernetes;
@@ -30,9 +28,8 @@ public static class LintRunner
             return ExitCodes.ToolFailure;
         }
 
-        if (options.OutputPath is { } output && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(output, environment.WorkingDirectory))))
+        if (!LintReports.CanWrite(options.Reports, environment))
         {
-            environment.Error.WriteLine($"manifestlint: cannot write {output}: its directory does not exist.");
             return ExitCodes.ToolFailure;
         }
 
@@ -44,29 +41,19 @@ public static class LintRunner
         var analysisOptions = AnalysisOptions.Default with
         {
             Model = ModelOptions.Default with { DefaultNamespace = options.Namespace ?? ModelOptions.Default.DefaultNamespace },
-            CollectMemorySummary = options.Summary && options.Format == OutputFormat.Text,
+            CollectMemorySummary = LintReports.NeedMemorySummary(options),
         };
-        var run = LintSession.Run(options, collected.Inputs, analysisOptions, environment, (inputs, o) => new HelmLinter(helm, environment.WorkingDirectory).Analyze(inputs, collected.Charts, o).Result);
+        var sources = LintReports.Sources(collected.Inputs, environment, out var inputs);
+        var run = LintSession.Run(options, inputs, analysisOptions, environment, (inputs, o) => new HelmLinter(helm, environment.WorkingDirectory).Analyze(inputs, collected.Charts, o).Result);
         if (run.ExitCode is { } done)
         {
             return done;
         }
 
         var result = run.Result;
-
-        try
+        if (LintReports.Write(result, options, environment, run, sources) is { } failed)
         {
-            WriteReport(result, options, environment, run);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            environment.Error.WriteLine($"manifestlint: cannot write {options.OutputPath}: {e.Message}");
-            return ExitCodes.ToolFailure;
-        }
-
-        if (options.OutputPath is not null)
-        {
-            environment.Error.WriteLine(TextReporter.Summary(result));
+            return failed;
         }
 
         return run.ExitCodeFor(result, options.FailLevel);
@@ -117,42 +104,5 @@ public static class LintRunner
             ApiVersions = helm.ApiVersions,
             Timeout = TimeSpan.FromSeconds(helm.TimeoutSeconds),
         };
-    }
-
-    private static void WriteText(AnalysisResult result, TextWriter writer, LintRun run, bool summary)
-    {
-        TextReporter.Write(result, writer, run.ShowSuppressed);
-        if (summary)
-        {
-            MemorySummaryTable.Write(result.MemorySummary, writer);
-        }
-    }
-
-    private static void WriteReport(AnalysisResult result, LintOptions options, CliEnvironment environment, LintRun run)
-    {
-        Action<Stream> write = options.Format switch
-        {
-            OutputFormat.Sarif => stream => SarifReport.Write(result, environment.WorkingDirectory, ToolVersion, stream, run.Sarif),
-            _ => stream =>
-            {
-                using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
-                WriteText(result, writer, run, options.Summary);
-            },
-        };
-
-        if (options.OutputPath is { } path)
-        {
-            AtomicFile.Write(Path.GetFullPath(path, environment.WorkingDirectory), write);
-        }
-        else if (options.Format == OutputFormat.Text)
-        {
-            WriteText(result, environment.Out, run, options.Summary);
-        }
-        else
-        {
-            using var buffer = new MemoryStream();
-            write(buffer);
-            environment.Out.Write(new UTF8Encoding(false).GetString(buffer.ToArray()));
-        }
     }
 }

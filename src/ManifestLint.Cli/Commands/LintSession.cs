@@ -81,7 +81,7 @@ public static class LintSession
         {
             try
             {
-                using var stream = File.OpenRead(Path.GetFullPath(baselinePath, environment.WorkingDirectory));
+                using var stream = new MemoryStream(Input.FileReader.ReadWhole(Path.GetFullPath(baselinePath, environment.WorkingDirectory)));
                 baseline = SarifBaseline.Read(stream);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)

@@ -1,5 +1,7 @@
 using ManifestLint.Engine.Analysis;
+using System.IO.Enumeration;
 using ManifestLint.Helm;
+using ManifestLint.Model.Yaml;
 
 namespace ManifestLint.Cli.Input;
 
@@ -12,9 +14,12 @@ public sealed record CollectedInputs(IReadOnlyList<AnalysisInput> Inputs, IReadO
 
 /// <summary>
 /// Expands command-line paths into files: a file as given; a directory recursively, keeping <c>*.yaml</c>,
-/// <c>*.yml</c> and <c>*.json</c>; <c>-</c> for standard input. Symlinked directories are not entered (no
-/// loops, no escaping the linted tree), and <c>.git</c> is skipped. An unreadable directory becomes an input
-/// whose read fails, so it is reported as a finding instead of silently dropped.
+/// <c>*.yml</c> and <c>*.json</c>; <c>-</c> for standard input. Symbolic links are not followed out of the linted
+/// tree: symlinked directories are not entered (no loops, and their files are linted where they really are), and a
+/// symlinked file is linted only when it resolves inside the directory given; <c>.git</c> is skipped. A directory
+/// that cannot be listed and a link that cannot be resolved (a loop, a dangling link) become inputs whose read
+/// fails, so each is reported as a finding instead of silently dropped. Files found in a walk must be regular
+/// files (a FIFO is reported, never waited on); every read is bounded by the size limit (see <see cref="FileReader"/>).
 /// A directory holding <c>Chart.yaml</c> is a Helm chart: it is collected as a chart (rendered later), and its files
 /// are not linted as YAML. A path inside a chart (<c>templates/x.yaml</c>, <c>values.yaml</c>, as pre-commit passes
 /// them) selects its chart, once; a vendored subchart selects the chart it is vendored in.
@@ -22,6 +27,9 @@ public sealed record CollectedInputs(IReadOnlyList<AnalysisInput> Inputs, IReadO
 public static class InputCollector
 {
     public const string StandardInputPath = AnalysisInput.StandardInputPath;
+
+    /// <summary>Reads stop one byte past the loader's size limit, which then reports the file as too large.</summary>
+    private static readonly long MaxBytes = LoadLimits.Default.MaxFileBytes;
 
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".yaml", ".yml", ".json" };
 
@@ -37,7 +45,7 @@ public static class InputCollector
             {
                 if (seen.Add(StandardInputPath))
                 {
-                    inputs.Add(new AnalysisInput(StandardInputPath, () => ReadAll(environment.OpenStandardInput())));
+                    inputs.Add(new AnalysisInput(StandardInputPath, Once(() => ReadAll(environment.OpenStandardInput()))));
                 }
 
                 continue;
@@ -50,14 +58,20 @@ public static class InputCollector
             }
             else if (File.Exists(full))
             {
-                Add(full);
+                // Named on the command line: read whatever it is (a pipe from <(helm template …) included), once.
+                Add(full, Once(() => FileReader.ReadNamedFile(full, MaxBytes)));
             }
             else if (Directory.Exists(full))
             {
-                var (files, chartDirectories) = Walk(full);
+                var (files, failures, chartDirectories) = Walk(full);
                 foreach (var file in files)
                 {
-                    Add(file);
+                    Add(file, () => FileReader.ReadRegularFile(file, MaxBytes));
+                }
+
+                foreach (var (failed, error) in failures)
+                {
+                    Add(failed, () => throw error);
                 }
 
                 foreach (var directory in chartDirectories)
@@ -73,11 +87,11 @@ public static class InputCollector
 
         return new CollectedInputs(inputs, missing) { Charts = charts };
 
-        void Add(string full)
+        void Add(string full, Func<byte[]> read)
         {
             if (seen.Add(full))
             {
-                inputs.Add(new AnalysisInput(DisplayPath(full, environment.WorkingDirectory), () => File.ReadAllBytes(full)));
+                inputs.Add(new AnalysisInput(DisplayPath(full, environment.WorkingDirectory), read));
             }
         }
 
@@ -93,12 +107,20 @@ public static class InputCollector
     /// <summary>Paths in findings are relative to the working directory, like a compiler's.</summary>
     public static string DisplayPath(string full, string workingDirectory) => Path.GetRelativePath(workingDirectory, full);
 
-    private static (List<string> Files, List<string> Charts) Walk(string root)
+    /// <summary>
+    /// The files below <paramref name="root"/>, sorted; what could not be listed or resolved, with why; and the charts.
+    /// Entries are typed from the directory listing itself, so a walk costs one system call per directory, plus one per
+    /// symbolic link.
+    /// </summary>
+    private static (List<string> Files, List<(string Path, Exception Error)> Failures, List<string> Charts) Walk(string root)
     {
+        var realRoot = FileReader.RealPath(root, out _) ?? root;
         var pending = new Stack<string>();
         pending.Push(root);
         var found = new List<string>();
+        var failures = new List<(string, Exception)>();
         var charts = new List<string>();
+        var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false, ReturnSpecialDirectories = false };
         while (pending.Count > 0)
         {
             var directory = pending.Pop();
@@ -108,40 +130,69 @@ public static class InputCollector
                 continue;
             }
 
-            string[] files, directories;
+            List<(string Path, bool IsDirectory, bool IsLink)> entries;
             try
             {
-                files = Directory.GetFiles(directory);
-                directories = Directory.GetDirectories(directory);
+                entries = [.. new FileSystemEnumerable<(string, bool, bool)>(directory,
+                    (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0), options)];
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
-                found.Add(directory);
+                failures.Add((directory, new IOException($"The directory cannot be listed: {e.Message}", e)));
                 continue;
             }
 
-            found.AddRange(files.Where(f => Extensions.Contains(Path.GetExtension(f))));
-            foreach (var sub in directories)
+            foreach (var (path, isDirectory, isLink) in entries)
             {
-                if (Path.GetFileName(sub) != ".git" && new DirectoryInfo(sub).LinkTarget is null)
+                if (isDirectory)
                 {
-                    pending.Push(sub);
+                    if (!isLink && Path.GetFileName(path) != ".git")
+                    {
+                        pending.Push(path);
+                    }
+                }
+                else if (Extensions.Contains(Path.GetExtension(path)))
+                {
+                    if (!isLink)
+                    {
+                        found.Add(path);
+                    }
+                    else if (FileReader.RealPath(path, out var error) is not { } target)
+                    {
+                        failures.Add((path, new IOException($"It is a symbolic link that cannot be resolved ({error}).")));
+                    }
+                    else if (IsUnder(target, realRoot))
+                    {
+                        found.Add(path);
+                    }
                 }
             }
         }
 
         found.Sort(StringComparer.Ordinal);
+        failures.Sort((a, b) => StringComparer.Ordinal.Compare(a.Item1, b.Item1));
         charts.Sort(StringComparer.Ordinal);
-        return (found, charts);
+        return (found, failures, charts);
+    }
+
+    private static bool IsUnder(string path, string directory)
+    {
+        var relative = Path.GetRelativePath(directory, path);
+        return relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    }
+
+    /// <summary>Reads once, however often the engine asks: a pipe or standard input cannot be read twice.</summary>
+    private static Func<byte[]> Once(Func<byte[]> read)
+    {
+        var bytes = new Lazy<byte[]>(read, LazyThreadSafetyMode.ExecutionAndPublication);
+        return () => bytes.Value;
     }
 
     private static byte[] ReadAll(Stream stream)
     {
         using (stream)
         {
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            return buffer.ToArray();
+            return FileReader.ReadBounded(stream, MaxBytes);
         }
     }
 }

@@ -9,9 +9,12 @@ namespace ManifestLint.Cli.Output;
 public static class SarifReport
 {
     /// <param name="shape">Adds run-specific options (suppressed findings, baseline results), see <c>LintRun.Sarif</c>.</param>
-    public static void Write(AnalysisResult result, string workingDirectory, string toolVersion, Stream stream, Func<SarifOptions, SarifOptions>? shape = null)
+    /// <returns>How many results were left out to stay within GitHub code scanning's limits (see <see cref="SarifLimits"/>).</returns>
+    public static int Write(AnalysisResult result, string workingDirectory, string toolVersion, Stream stream, Func<SarifOptions, SarifOptions>? shape = null)
     {
         var options = new SarifOptions(SourceRoot.Find(workingDirectory), workingDirectory, toolVersion);
-        SarifWriter.Write(SarifWriter.Build(result, RuleCatalog.Default, shape?.Invoke(options) ?? options), stream);
+        var log = SarifWriter.Build(result, RuleCatalog.Default, shape?.Invoke(options) ?? options);
+        SarifWriter.Write(log, stream);
+        return SarifLimits.OmittedResults(log);
     }
 }

@@ -1,24 +1,75 @@
+using System.Globalization;
+using System.Text;
 using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Diagnostics;
 
 namespace ManifestLint.Cli.Output;
 
+/// <summary>How <see cref="TextReporter"/> writes: what to include, colours, and where source lines come from.</summary>
+public sealed record TextReportOptions
+{
+    /// <summary>Also list suppressed findings, marked <c>[suppressed: reason]</c>.</summary>
+    public bool ShowSuppressed { get; init; }
+
+    /// <summary>Only the finding lines: no file headers, source excerpts or summary.</summary>
+    public bool Quiet { get; init; }
+
+    public Ansi Ansi { get; init; } = Ansi.Plain;
+
+    /// <summary>The files to take source excerpts from; <see cref="SourceFiles.None"/> leaves them out.</summary>
+    public SourceFiles Sources { get; init; } = SourceFiles.None;
+}
+
 /// <summary>
-/// The compiler-style text format: <c>path(line,col): warning ML1001: message</c>, one line per finding,
-/// then one summary line. Editors and CI log parsers already understand this shape.
+/// The text format, grouped by file under a <c>==&gt; path &lt;==</c> header. Each finding is one compiler-style line,
+/// <c>path(line,col): warning ML1001: message</c>, which editors, CI log parsers and problem matchers already
+/// understand, followed by the offending source line with carets under the span; one summary line ends the report.
 /// </summary>
 public static class TextReporter
 {
-    /// <param name="showSuppressed">Also list suppressed findings, marked <c>[suppressed: reason]</c>.</param>
-    public static void Write(AnalysisResult result, TextWriter writer, bool showSuppressed = false)
+    /// <summary>Source lines longer than this are shown as a window around the span.</summary>
+    public const int MaxExcerptWidth = 120;
+
+    private const int ContextBeforeSpan = 24;
+
+    public static void Write(AnalysisResult result, TextWriter writer, TextReportOptions? options = null)
     {
-        foreach (var d in showSuppressed ? result.Diagnostics : result.Active)
+        options ??= new TextReportOptions();
+        var ansi = options.Ansi;
+        var diagnostics = (options.ShowSuppressed ? result.Diagnostics : result.Active).ToList();
+        foreach (var (file, i) in diagnostics.GroupBy(d => d.Location.Path, StringComparer.Ordinal).Select((f, i) => (f, i)))
         {
-            var suppressed = d.Suppression is { } s ? $" [suppressed{(s.Justification is { } reason ? $": {reason}" : string.Empty)}]" : string.Empty;
-            writer.WriteLine($"{Escape(d.Location.Path)}({d.Location.StartLine},{d.Location.StartColumn}): {d.Severity.ToName()} {d.RuleId}: {Escape(d.Message)}{Escape(suppressed)}");
+            if (!options.Quiet)
+            {
+                if (i > 0)
+                {
+                    writer.WriteLine();
+                }
+
+                writer.WriteLine(ansi.Bold($"==> {Printable(file.Key)} <=="));
+            }
+
+            var gutter = file.Max(d => d.Location.StartLine).ToString(CultureInfo.InvariantCulture).Length;
+            foreach (var d in file)
+            {
+                writer.WriteLine(Headline(d, ansi));
+                if (!options.Quiet && Excerpt(d, options.Sources, gutter, ansi) is { } excerpt)
+                {
+                    writer.WriteLine(excerpt.Source);
+                    writer.WriteLine(excerpt.Carets);
+                }
+            }
         }
 
-        writer.WriteLine(Summary(result));
+        if (!options.Quiet)
+        {
+            if (diagnostics.Count > 0)
+            {
+                writer.WriteLine();
+            }
+
+            writer.WriteLine(ansi.Bold(Summary(result)));
+        }
     }
 
     /// <summary>
@@ -54,8 +105,65 @@ public static class TextReporter
         return $"{string.Join(", ", counts)} in {files} ({objects}){suffix}.";
     }
 
-    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
+    /// <summary>
+    /// Text from a file or finding made safe for one terminal line: line breaks as <c>\n</c>/<c>\r</c> (a newline must
+    /// not start a fake finding), and other control characters and bidirectional overrides as <c>\u001B</c>, so a hostile
+    /// manifest cannot send escape sequences to the terminal or reorder what is shown. Tabs are kept.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        if (!text.Any(NeedsEscape))
+        {
+            return text;
+        }
 
-    /// <summary>One finding is one line: a newline in a file name or message must not start a fake one.</summary>
-    private static string Escape(string text) => text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                _ when NeedsEscape(c) => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool NeedsEscape(char c) =>
+        (char.IsControl(c) && c != '\t') || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    private static string Headline(Diagnostic d, Ansi ansi)
+    {
+        var suppressed = d.Suppression is { } s ? $" [suppressed{(s.Justification is { } reason ? $": {reason}" : string.Empty)}]" : string.Empty;
+        var where = $"{Printable(d.Location.Path)}({d.Location.StartLine},{d.Location.StartColumn}):";
+        return $"{ansi.Bold(where)} {ansi.Severity(d.Severity, d.Severity.ToName())} {d.RuleId}: {Printable(d.Message)}{ansi.Dim(Printable(suppressed))}";
+    }
+
+    /// <summary>The source line and a caret line under the span (to the end of the line when the span goes on), or null.</summary>
+    private static (string Source, string Carets)? Excerpt(Diagnostic d, SourceFiles sources, int gutter, Ansi ansi)
+    {
+        var span = d.Location;
+        if (sources.Line(span.Path, span.StartLine) is not { } line)
+        {
+            return null;
+        }
+
+        var start = Math.Clamp(span.StartColumn - 1, 0, line.Length);
+        var end = span.EndLine == span.StartLine ? Math.Clamp(span.EndColumn - 1, start, line.Length) : line.Length;
+        var from = line.Length <= MaxExcerptWidth ? 0 : Math.Clamp(start - ContextBeforeSpan, 0, line.Length - MaxExcerptWidth);
+        var to = Math.Min(line.Length, from + MaxExcerptWidth);
+        var before = (from > 0 ? "…" : string.Empty) + Printable(line[from..start]);
+        var marked = Printable(line[start..Math.Max(start, Math.Min(end, to))]);
+        var after = Printable(line[Math.Min(Math.Max(end, start), to)..to]) + (to < line.Length ? "…" : string.Empty);
+        var indent = new string([.. before.Select(c => c == '\t' ? '\t' : ' ')]);
+        var carets = new string('^', Math.Max(1, marked.Length));
+        var number = span.StartLine.ToString(CultureInfo.InvariantCulture).PadLeft(gutter);
+        var blank = new string(' ', gutter);
+        return ($"  {ansi.Gutter($"{number} |")} {before}{marked}{after}".TrimEnd(), $"  {ansi.Gutter($"{blank} |")} {indent}{ansi.Severity(d.Severity, carets, bold: false)}");
+    }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
 }

@@ -11,12 +11,21 @@ using ManifestLint.Model.Yaml;
 namespace ManifestLint.Engine.Analysis;
 
 /// <summary>
-/// Runs the pipeline: read each file (in parallel), build the typed model, index namespace policies across
-/// all files, run every rule's callbacks (in parallel over files), and return the findings sorted.
-/// A rule that throws becomes an ML0000 finding naming the rule and the object; the other rules still run.
-/// With a configuration, each file gets its own severities and options (excluded files are not read), and
-/// cross-file findings take the severity of the file they point at. Last, in-source suppressions are applied
-/// (<see cref="SuppressionProcessor"/>): suppressed findings stay in the result, marked (<see cref="AnalysisResult.Suppressed"/>).
+/// Runs the pipeline in two passes over the files, so that memory does not grow with the input: each file's model is
+/// built, analysed and released in turn, and only a compact index is kept for the whole run.
+/// <list type="number">
+/// <item>Pass 1 (in parallel) builds the <see cref="PolicyIndex"/>: the LimitRanges, ResourceQuotas, autoscalers and
+/// PodDisruptionBudgets of every file, parsing only the documents that name those kinds.</item>
+/// <item>Pass 2 (in parallel over files) reads each file, builds its typed model and runs every rule's callbacks on it,
+/// with its namespaces' LimitRanges applied; for each workload that an autoscaler targets or a ResourceQuota may
+/// constrain, it also runs the cross-file rules on that workload's slice of the input (<see cref="InputIndex"/>).</item>
+/// <item>Last, the cross-file rules run once on the autoscalers whose target is not in the input, in-source suppressions
+/// are applied (<see cref="SuppressionProcessor"/>: suppressed findings stay in the result, marked) and the findings are
+/// sorted, so the output does not depend on the order the files were analysed in.</item>
+/// </list>
+/// A rule that throws becomes an ML0000 finding naming the rule and the object; the other rules still run. With a
+/// configuration, each file gets its own severities and options (excluded files are not read), and cross-file findings
+/// take the severity of the file they point at. <see cref="AnalysisInput.Read"/> is called twice per file.
 /// </summary>
 public sealed class AnalysisEngine(RuleCatalog catalog)
 {
@@ -39,49 +48,41 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
-        var files = new ManifestFile[inputs.Count];
-        var directives = new IReadOnlyList<SuppressionDirective>[inputs.Count];
-        Parallel.For(0, inputs.Count, parallel, i => (files[i], directives[i]) = ReadFile(inputs[i], options));
+        var scanned = new ManifestFile?[inputs.Count];
+        Parallel.For(0, inputs.Count, parallel, i => scanned[i] = Scan(inputs[i], options));
+        var policies = new PolicyIndex(scanned.OfType<ManifestFile>());
+        Array.Clear(scanned);
 
-        var limitRanges = files.SelectMany(f => f.LimitRanges)
-            .GroupBy(l => l.Resource.Namespace, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<LimitRange>)g.ToList(), StringComparer.Ordinal);
-        Severity SeverityFor(RuleDescriptor rule, string path) => SeverityOf(rule, path, options);
-        List<(RegisteredRule Rule, Severity Severity)> Active(string path) => rules
-            .Select(r => (Rule: r, Severity: SeverityFor(r.Descriptor, path)))
+        // Cross-file rules run with the options of the working directory's configuration, if any file enables them.
+        var runOptions = ForFile(AnalysisInput.StandardInputPath, options);
+        var paths = inputs.Select(i => i.Path).Append(AnalysisInput.StandardInputPath).Distinct(StringComparer.Ordinal).ToList();
+        var crossFile = rules
+            .Where(r => r.Registration.InputSetActions.Count > 0)
+            .Select(r => (Rule: r, Severity: paths.Select(p => SeverityOf(r.Descriptor, p, options)).Max()))
             .Where(r => r.Severity != Severity.None)
             .ToList();
+        var run = new Run(options, policies, crossFile, runOptions, inputs.Count > 0 ? inputs[0].Path : ".");
 
-        var sink = new List<Diagnostic>();
-        var summaries = new IReadOnlyList<MemorySummaryRow>[files.Length];
-        Parallel.For(0, files.Length, parallel, i => summaries[i] = AnalyzeFile(files[i], Active(files[i].Path), limitRanges, ForFile(files[i].Path, options), sink));
+        var outcomes = new FileOutcome[inputs.Count];
+        Parallel.For(0, inputs.Count, parallel, i => outcomes[i] = AnalyzeFile(inputs[i], run));
 
-        // Cross-file rules run once, with the options of the working directory's configuration, if any file enables them.
-        var crossFile = new List<Diagnostic>();
-        var runOptions = ForFile(AnalysisInput.StandardInputPath, options);
-        foreach (var rule in rules.Where(r => r.Registration.InputSetActions.Count > 0))
+        var sink = new List<Diagnostic>(outcomes.Sum(o => o.Diagnostics.Count));
+        foreach (var outcome in outcomes)
         {
-            var severity = files.Select(f => f.Path).Append(AnalysisInput.StandardInputPath).Select(p => SeverityFor(rule.Descriptor, p)).Max();
-            foreach (var action in severity == Severity.None ? [] : rule.Registration.InputSetActions)
-            {
-                Guard(rule, null, SourceSpan.FileStart(files.FirstOrDefault()?.Path ?? "."), sink, () => action(new InputSetContext(files, rule.Descriptor, severity, runOptions, crossFile)));
-            }
+            sink.AddRange(outcome.Diagnostics);
         }
 
-        sink.AddRange(crossFile.Select(d => d with { Severity = SeverityFor(d.Rule, d.Location.Path) }).Where(d => d.Severity != Severity.None));
+        sink.AddRange(CrossFileFindings(outcomes, run));
         var directivesByPath = new Dictionary<string, IReadOnlyList<SuppressionDirective>>(StringComparer.Ordinal);
-        for (var i = 0; i < files.Length; i++)
+        foreach (var outcome in outcomes.Where(o => o.Directives.Count > 0))
         {
-            if (directives[i].Count > 0)
-            {
-                directivesByPath.TryAdd(files[i].Path, directives[i]);
-            }
+            directivesByPath.TryAdd(outcome.Path, outcome.Directives);
         }
 
-        var (kept, suppressed) = SuppressionProcessor.Apply(sink, directivesByPath, catalog, SeverityFor);
-        return new AnalysisResult(AnalysisResult.Sort(kept.Concat(suppressed)), files.Length, files.Sum(f => f.Resources.Count))
+        var (kept, suppressed) = SuppressionProcessor.Apply(sink, directivesByPath, catalog, (rule, path) => SeverityOf(rule, path, options));
+        return new AnalysisResult(AnalysisResult.Sort(kept.Concat(suppressed)), outcomes.Length, outcomes.Sum(o => o.ResourceCount))
         {
-            MemorySummary = summaries.SelectMany(s => s).ToList(),
+            MemorySummary = outcomes.SelectMany(o => o.Summary).ToList(),
         };
     }
 
@@ -92,6 +93,59 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     /// <summary>The options rules see for a file: its configured rule options under the caller's <see cref="AnalysisOptions.Settings"/>.</summary>
     private static AnalysisOptions ForFile(string path, AnalysisOptions options) =>
         options.Configuration is { } configuration ? options with { Settings = configuration.For(path).Settings.With(options.Settings) } : options;
+
+    /// <summary>
+    /// The findings of the cross-file rules: from each workload's slice, those of the workload's first occurrence in the
+    /// input (a duplicate's slice ran too, as its file could not know); then those of the slice of missing targets.
+    /// Each takes the severity of the file it points at; an ML0000 of a rule is reported once.
+    /// </summary>
+    private IEnumerable<Diagnostic> CrossFileFindings(FileOutcome[] outcomes, Run run)
+    {
+        if (run.CrossFile.Count == 0)
+        {
+            return [];
+        }
+
+        var first = new Dictionary<WorkloadId, (int File, int Workload)>();
+        var found = new List<Diagnostic>();
+        var errors = new List<Diagnostic>();
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            foreach (var slice in outcomes[i].Slices)
+            {
+                first.TryAdd(slice.Workload, (i, slice.Index));
+            }
+        }
+
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            foreach (var slice in outcomes[i].Slices.Where(s => first[s.Workload] == (i, s.Index)))
+            {
+                found.AddRange(slice.Findings);
+                errors.AddRange(slice.Errors);
+            }
+        }
+
+        var present = first.Keys.Where(k => run.Policies.Targeting(k) is not null).ToHashSet();
+        var named = new HashSet<WorkloadId>();
+        var workloadIds = outcomes.SelectMany(o => o.WorkloadIds).Where(named.Add).ToLookup(w => w.Namespace, StringComparer.Ordinal);
+        RunCrossFile(InputIndex.Rest(run.Policies, present, workloadIds), run, found, errors);
+        return found
+            .Select(d => d with { Severity = SeverityOf(d.Rule, d.Location.Path, run.Options) })
+            .Where(d => d.Severity != Severity.None)
+            .Concat(errors.DistinctBy(d => d.FingerprintKey, StringComparer.Ordinal));
+    }
+
+    private void RunCrossFile(InputIndex slice, Run run, List<Diagnostic> findings, List<Diagnostic> errors)
+    {
+        foreach (var (rule, severity) in run.CrossFile)
+        {
+            foreach (var action in rule.Registration.InputSetActions)
+            {
+                Guard(rule, null, SourceSpan.FileStart(run.FirstPath), errors, () => action(new InputSetContext(slice, rule.Descriptor, severity, run.CrossFileOptions, findings)));
+            }
+        }
+    }
 
     private (ManifestFile File, IReadOnlyList<SuppressionDirective> Directives) ReadFile(AnalysisInput input, AnalysisOptions options)
     {
@@ -117,10 +171,31 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         return (file, DirectiveReader.Read(text, file, catalog, suppressions.Comments, suppressions.Annotations));
     }
 
-    /// <returns>The file's memory summary rows, when the options ask for them.</returns>
-    private List<MemorySummaryRow> AnalyzeFile(ManifestFile file, List<(RegisteredRule Rule, Severity Severity)> active, Dictionary<string, IReadOnlyList<LimitRange>> limitRanges, AnalysisOptions options, List<Diagnostic> sink)
+    /// <summary>Pass 2 for one file: its model, every rule on it, and the cross-file slices of its workloads. The model is not kept.</summary>
+    private FileOutcome AnalyzeFile(AnalysisInput input, Run run)
     {
+        ManifestFile file;
+        IReadOnlyList<SuppressionDirective> directives;
+        try
+        {
+            (file, directives) = ReadFile(input, run.Options);
+        }
+        catch (Exception e) when (!IsCancellation(e))
+        {
+            var errors = new List<Diagnostic>();
+            ReportToolError("reading the file", input.Path, SourceSpan.FileStart(input.Path), e, errors);
+            return new FileOutcome(input.Path, errors, [], 0, [], [], []);
+        }
+
+        var options = ForFile(file.Path, run.Options);
+        var active = rules
+            .Select(r => (Rule: r, Severity: SeverityOf(r.Descriptor, file.Path, run.Options)))
+            .Where(r => r.Severity != Severity.None)
+            .ToList();
+        var sink = new List<Diagnostic>();
         var summary = new List<MemorySummaryRow>();
+        var slices = new List<CrossFileSlice>();
+        var workloadIds = new List<WorkloadId>();
         foreach (var (rule, severity) in active)
         {
             foreach (var action in rule.Registration.FileActions)
@@ -137,14 +212,15 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             }
         }
 
-        foreach (var workload in file.Workloads)
+        for (var index = 0; index < file.Workloads.Count; index++)
         {
+            var workload = file.Workloads[index];
             PodFacts facts;
             try
             {
-                facts = new PodFacts(workload, limitRanges.GetValueOrDefault(workload.Resource.Namespace, []));
+                facts = new PodFacts(workload, run.Policies.LimitRangesIn(workload.Resource.Namespace));
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!IsCancellation(e))
             {
                 ReportToolError("the model", workload.Resource.DisplayName, workload.Resource.KindSpan, e, sink);
                 continue;
@@ -171,9 +247,25 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             {
                 Summarize(facts, options, summary, sink);
             }
+
+            if (run.CrossFile.Count > 0)
+            {
+                var id = WorkloadId.Of(workload);
+                if (run.Policies.HasAutoscalersIn(id.Namespace))
+                {
+                    workloadIds.Add(id);
+                }
+
+                if (run.Policies.Relates(id))
+                {
+                    var slice = new CrossFileSlice(id, index, [], []);
+                    RunCrossFile(InputIndex.Slice(run.Policies, workload, facts), run, slice.Findings, slice.Errors);
+                    slices.Add(slice);
+                }
+            }
         }
 
-        return summary;
+        return new FileOutcome(file.Path, sink, summary, file.Resources.Count, directives, workloadIds, slices);
     }
 
     /// <summary>The table rows read the same facts as the rules; ML2002's descriptor carries the footprint options.</summary>
@@ -186,7 +278,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             {
                 summary.Add(MemorySummaryBuilder.Build(new ContainerContext(facts, container, footprintRule, Severity.None, options, new List<Diagnostic>())));
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!IsCancellation(e))
             {
                 ReportToolError("the memory summary", $"{facts.Workload.Resource.DisplayName}, {container.DisplayName}", container.NameSpan, e, sink);
             }
@@ -199,21 +291,60 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         {
             action();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!IsCancellation(e))
         {
             ReportToolError($"rule {rule.Descriptor.Id}", target, at, e, sink);
         }
     }
 
+    /// <summary>Pass 1 for one file; a failure here is reported by pass 2, which reads the file again.</summary>
+    private static ManifestFile? Scan(AnalysisInput input, AnalysisOptions options)
+    {
+        try
+        {
+            return PolicyScanner.Scan(input, options);
+        }
+        catch (Exception e) when (!IsCancellation(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Only the run's own cancellation stops it; any other exception, an OperationCanceledException a rule made up included, is a tool error.</summary>
+    private static bool IsCancellation(Exception e) => e is OperationCanceledException { CancellationToken.IsCancellationRequested: true };
+
     private void ReportToolError(string what, string? target, SourceSpan at, Exception e, List<Diagnostic> sink)
     {
         var descriptor = catalog[ToolErrorRuleId];
-        var message = $"Internal error in {what}{(target is null ? string.Empty : $" on {target}")}: {e.GetType().Name}: {e.Message} Please report this; the other rules still ran.";
+        var detail = e.Message.Length <= 500 ? e.Message : e.Message[..500] + "…";
+        var message = $"Internal error in {what}{(target is null ? string.Empty : $" on {target}")}: {e.GetType().Name}: {detail} Please report this; the other rules still ran.";
         lock (sink)
         {
             sink.Add(new Diagnostic(descriptor, descriptor.DefaultSeverity, message, at, [], new Dictionary<string, string>(), $"{ToolErrorRuleId}|{what}|{target}"));
         }
     }
+
+    /// <summary>What every file of a run shares: the options, the index of pass 1, and the cross-file rules that are on.</summary>
+    private sealed record Run(
+        AnalysisOptions Options,
+        PolicyIndex Policies,
+        IReadOnlyList<(RegisteredRule Rule, Severity Severity)> CrossFile,
+        AnalysisOptions CrossFileOptions,
+        string FirstPath);
+
+    /// <summary>What is kept of a file once analysed: findings, table rows and a few names, never its model.</summary>
+    /// <param name="WorkloadIds">Its workloads in namespaces that have autoscalers, for ML6005's hints.</param>
+    private sealed record FileOutcome(
+        string Path,
+        List<Diagnostic> Diagnostics,
+        List<MemorySummaryRow> Summary,
+        int ResourceCount,
+        IReadOnlyList<SuppressionDirective> Directives,
+        List<WorkloadId> WorkloadIds,
+        List<CrossFileSlice> Slices);
+
+    /// <summary>The cross-file findings of one workload's slice; <see cref="Index"/> is the workload's position in its file.</summary>
+    private sealed record CrossFileSlice(WorkloadId Workload, int Index, List<Diagnostic> Findings, List<Diagnostic> Errors);
 
     private sealed record RegisteredRule(Rule Rule, RuleDescriptor Descriptor, RuleRegistration Registration)
     {

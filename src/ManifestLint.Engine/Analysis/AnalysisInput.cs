@@ -2,7 +2,9 @@ namespace ManifestLint.Engine.Analysis;
 
 /// <summary>
 /// One file to analyse. <see cref="Path"/> is what findings show (relative to the working directory);
-/// <see cref="Read"/> supplies the bytes, so the engine itself never touches the file system.
+/// <see cref="Read"/> supplies the bytes, so the engine itself never touches the file system. The engine calls it
+/// more than once (see <see cref="AnalysisEngine"/>), and keeps no file's bytes longer than it needs them: it must give
+/// the same bytes each time.
 /// </summary>
 public sealed record AnalysisInput(string Path, Func<byte[]> Read)
 {

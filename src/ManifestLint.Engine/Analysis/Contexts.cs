@@ -182,14 +182,12 @@ public sealed class ContainerContext(PodFacts facts, Container container, RuleDe
     }
 }
 
-/// <summary>Every file of the run, for rules that relate objects across files.</summary>
-public sealed class InputSetContext(IReadOnlyList<ManifestFile> files, RuleDescriptor rule, Severity severity, AnalysisOptions options, ICollection<Diagnostic> sink)
+/// <summary>A slice of the run's input (see <see cref="InputIndex"/>), for rules that relate objects across files.</summary>
+public sealed class InputSetContext(InputIndex index, RuleDescriptor rule, Severity severity, AnalysisOptions options, ICollection<Diagnostic> sink)
     : AnalysisContext(rule, severity, options, sink)
 {
-    public IReadOnlyList<ManifestFile> Files { get; } = files;
-
-    /// <summary>Cross-file lookups (workloads, autoscalers, PDBs, namespace policies), built once per run.</summary>
-    public InputIndex Index => InputIndex.For(Files);
+    /// <summary>Cross-file lookups (workloads, autoscalers, PDBs, namespace policies) of the slice.</summary>
+    public InputIndex Index { get; } = index;
 
     public void Report(KubeResource about, SourceSpan at, string message, string detail = "", params RelatedLocation[] related) =>
         Add(at, message, related, Describe(about), $"{Key(about)}|{detail}");

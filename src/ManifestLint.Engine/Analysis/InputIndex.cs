@@ -1,62 +1,104 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using ManifestLint.Model.Kubernetes;
 using ManifestLint.Model.Yaml;
 
 namespace ManifestLint.Engine.Analysis;
 
 /// <summary>
-/// Cross-file lookups for rules that relate objects, built once per run: workloads by namespace, kind and name,
-/// and per namespace the autoscalers, PodDisruptionBudgets, LimitRanges and ResourceQuotas found anywhere in the
-/// input. Objects relate only within one namespace; when the same object appears twice, the first one wins.
+/// Cross-file lookups for rules that relate objects (<see cref="RuleRegistration.RegisterInputSetAction"/>). The engine
+/// never holds every file's model at once, so an index covers a slice of the input: one workload (with the autoscalers
+/// that target it), or the autoscalers whose target is not in the input. Every workload and every autoscaler is in
+/// exactly one slice; the namespace policies (LimitRanges, ResourceQuotas, PodDisruptionBudgets) are in all of them.
+/// Objects relate only within one namespace; when the same workload appears twice, the first one wins.
 /// </summary>
 public sealed class InputIndex
 {
-    private static readonly ConditionalWeakTable<IReadOnlyList<ManifestFile>, InputIndex> Cache = new();
+    private readonly PolicyIndex policies;
+    private readonly Dictionary<WorkloadId, Workload> workloads;
+    private readonly ILookup<string, WorkloadId> workloadIds;
+    private readonly Func<Workload, PodFacts> facts;
 
-    private readonly Dictionary<(string Namespace, string Kind, string Name), Workload> workloads = [];
-    private readonly ILookup<string, Workload> workloadsByNamespace;
-    private readonly ILookup<string, PodDisruptionBudget> pdbs;
-    private readonly ILookup<string, LimitRange> limitRanges;
-    private readonly ILookup<string, ResourceQuota> quotas;
-    private readonly ConcurrentDictionary<Workload, PodFacts> facts = new(ReferenceEqualityComparer.Instance);
-
+    /// <summary>The whole input as one slice, every file's model held at once: for callers with few files (tests, tools).</summary>
     public InputIndex(IReadOnlyList<ManifestFile> files)
     {
+        policies = new PolicyIndex(files);
+        workloads = [];
         foreach (var workload in files.SelectMany(f => f.Workloads))
         {
-            workloads.TryAdd((workload.Resource.Namespace, workload.Resource.Kind, workload.Resource.Name), workload);
+            workloads.TryAdd(WorkloadId.Of(workload), workload);
         }
 
-        workloadsByNamespace = workloads.Values.ToLookup(w => w.Resource.Namespace, StringComparer.Ordinal);
-        VerticalPodAutoscalers = files.SelectMany(f => f.Autoscaling.VerticalPodAutoscalers).ToList();
-        HorizontalPodAutoscalers = files.SelectMany(f => f.Autoscaling.HorizontalPodAutoscalers).ToList();
-        pdbs = files.SelectMany(f => f.Autoscaling.PodDisruptionBudgets).ToLookup(p => p.Resource.Namespace, StringComparer.Ordinal);
-        limitRanges = files.SelectMany(f => f.LimitRanges).ToLookup(l => l.Resource.Namespace, StringComparer.Ordinal);
-        quotas = files.SelectMany(f => f.ResourceQuotas).ToLookup(q => q.Resource.Namespace, StringComparer.Ordinal);
+        workloadIds = workloads.Keys.ToLookup(w => w.Namespace, StringComparer.Ordinal);
+        VerticalPodAutoscalers = policies.VerticalPodAutoscalers;
+        HorizontalPodAutoscalers = policies.HorizontalPodAutoscalers;
+        var cache = new ConcurrentDictionary<Workload, PodFacts>(ReferenceEqualityComparer.Instance);
+        facts = w => cache.GetOrAdd(w, x => new PodFacts(x, policies.LimitRangesIn(x.Resource.Namespace)));
     }
 
-    /// <summary>Every workload of the input, once per namespace, kind and name.</summary>
+    private InputIndex(
+        PolicyIndex policies,
+        Dictionary<WorkloadId, Workload> workloads,
+        ILookup<string, WorkloadId> workloadIds,
+        IReadOnlyList<VerticalPodAutoscaler> vpas,
+        IReadOnlyList<HorizontalPodAutoscaler> hpas,
+        Func<Workload, PodFacts> facts)
+    {
+        this.policies = policies;
+        this.workloads = workloads;
+        this.workloadIds = workloadIds;
+        this.facts = facts;
+        VerticalPodAutoscalers = vpas;
+        HorizontalPodAutoscalers = hpas;
+    }
+
+    /// <summary>Every workload of the slice, once per namespace, kind and name.</summary>
     public IEnumerable<Workload> Workloads => workloads.Values;
 
     public IReadOnlyList<VerticalPodAutoscaler> VerticalPodAutoscalers { get; }
 
     public IReadOnlyList<HorizontalPodAutoscaler> HorizontalPodAutoscalers { get; }
 
-    /// <summary>The index of a run's files; the engine hands every input-set rule the same list, so it is built once.</summary>
-    public static InputIndex For(IReadOnlyList<ManifestFile> files) => Cache.GetValue(files, f => new InputIndex(f));
+    /// <summary>
+    /// The slice of one workload: its autoscalers, and the facts its file's rules computed. The engine makes one for
+    /// each workload that an autoscaler targets or whose namespace has a ResourceQuota, while the workload's file is loaded.
+    /// </summary>
+    internal static InputIndex Slice(PolicyIndex policies, Workload workload, PodFacts workloadFacts)
+    {
+        var id = WorkloadId.Of(workload);
+        var targeting = policies.Targeting(id);
+        return new InputIndex(
+            policies,
+            new Dictionary<WorkloadId, Workload> { [id] = workload },
+            new[] { id }.ToLookup(w => w.Namespace, StringComparer.Ordinal),
+            targeting?.Vertical ?? [],
+            targeting?.Horizontal ?? [],
+            w => ReferenceEquals(w, workload) ? workloadFacts : new PodFacts(w, policies.LimitRangesIn(w.Resource.Namespace)));
+    }
 
-    public IEnumerable<Workload> WorkloadsIn(string ns) => workloadsByNamespace[ns];
+    /// <summary>
+    /// The slice of the autoscalers whose target is not in the input (<paramref name="present"/> holds the targets that
+    /// are), with no workload model; <paramref name="workloadIds"/> names the workloads of the namespaces that have autoscalers.
+    /// </summary>
+    internal static InputIndex Rest(PolicyIndex policies, IReadOnlySet<WorkloadId> present, ILookup<string, WorkloadId> workloadIds) => new(
+        policies,
+        [],
+        workloadIds,
+        policies.VerticalPodAutoscalers.Where(v => v.Target is null || !present.Contains(WorkloadId.Of(v.Resource.Namespace, v.Target))).ToList(),
+        policies.HorizontalPodAutoscalers.Where(h => h.Target is null || !present.Contains(WorkloadId.Of(h.Resource.Namespace, h.Target))).ToList(),
+        w => new PodFacts(w, policies.LimitRangesIn(w.Resource.Namespace)));
 
-    public IEnumerable<PodDisruptionBudget> PodDisruptionBudgetsIn(string ns) => pdbs[ns];
+    /// <summary>The workloads of a namespace, by name only (the slice of missing targets holds no workload model), in input order.</summary>
+    public IReadOnlyList<WorkloadId> WorkloadsIn(string ns) => workloadIds[ns].ToList();
 
-    public IReadOnlyList<LimitRange> LimitRangesIn(string ns) => limitRanges[ns].ToList();
+    public IEnumerable<PodDisruptionBudget> PodDisruptionBudgetsIn(string ns) => policies.PodDisruptionBudgetsIn(ns);
 
-    public IEnumerable<ResourceQuota> ResourceQuotasIn(string ns) => quotas[ns];
+    public IReadOnlyList<LimitRange> LimitRangesIn(string ns) => policies.LimitRangesIn(ns);
 
-    /// <summary>The workload an autoscaler in <paramref name="ns"/> points at, when it is in the input.</summary>
+    public IEnumerable<ResourceQuota> ResourceQuotasIn(string ns) => policies.ResourceQuotasIn(ns);
+
+    /// <summary>The workload an autoscaler in <paramref name="ns"/> points at, when it is in the slice.</summary>
     public Workload? Target(string ns, TargetReference? target) =>
-        target is null ? null : workloads.GetValueOrDefault((ns, target.Kind, target.Name));
+        target is null ? null : workloads.GetValueOrDefault(WorkloadId.Of(ns, target));
 
     /// <summary>The HPAs of the namespace that scale the workload.</summary>
     public IEnumerable<HorizontalPodAutoscaler> HorizontalPodAutoscalersOf(Workload workload) =>
@@ -64,7 +106,7 @@ public sealed class InputIndex
             && t.Kind == workload.Resource.Kind && t.Name == workload.Resource.Name);
 
     /// <summary>Effective container resources and QoS of a workload, with its namespace's LimitRanges applied.</summary>
-    public PodFacts Facts(Workload workload) => facts.GetOrAdd(workload, w => new PodFacts(w, LimitRangesIn(w.Resource.Namespace)));
+    public PodFacts Facts(Workload workload) => facts(workload);
 
     /// <summary>The labels its pods get: the pod template's <c>metadata.labels</c> (a Pod's own labels).</summary>
     public static IReadOnlyDictionary<string, string> PodLabels(Workload workload)

@@ -37,6 +37,12 @@ public sealed class RuleRegistration
     /// <summary>Once per container, init and sidecar containers included.</summary>
     public void RegisterContainerAction(Action<ContainerContext> action) => ContainerActions.Add(action);
 
-    /// <summary>Once per run, after every file is read: for rules that relate objects to each other.</summary>
+    /// <summary>
+    /// For rules that relate objects to each other, across files. So that no file's model is kept for the whole run, the
+    /// action runs once per slice of the input (see <see cref="InputIndex"/>): once for each workload that an autoscaler
+    /// targets or whose namespace has a ResourceQuota, while its file is loaded, and once, last, for the autoscalers whose
+    /// target is not in the input. Iterate the index's workloads and autoscalers and report about each; never count or
+    /// aggregate across calls.
+    /// </summary>
     public void RegisterInputSetAction(Action<InputSetContext> action) => InputSetActions.Add(action);
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Model.Kubernetes;
+using ManifestLint.Model.Problems;
 using ManifestLint.Model.Source;
 using ManifestLint.Model.Yaml;
 
@@ -50,7 +51,8 @@ public sealed partial class ConfigurationParser
     private ManifestLintConfig Read(string path, YamlFile file)
     {
         var directory = Path.GetDirectoryName(path) ?? ".";
-        errors.AddRange(file.Problems.Select(p => new ConfigurationError(p.Span, p.Message)));
+        // Repeated keys are reported below, in the configuration's own words.
+        errors.AddRange(file.Problems.Where(p => p.Kind != ModelProblemKind.DuplicateKey).Select(p => new ConfigurationError(p.Span, p.Message)));
         var documents = file.Documents.Where(d => d.Root is not null).ToList();
         if (documents.Count > 1)
         {

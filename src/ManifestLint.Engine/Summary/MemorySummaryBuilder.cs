@@ -47,6 +47,10 @@ internal static class MemorySummaryBuilder
     {
         switch (c.Runtime.Kind)
         {
+            case Runtime.Jvm when JvmFacts.For(c) is { Heap: not null, HeapSettled: false } unsettled:
+                // Something the manifest does not show (a start script's heap, a Secret, an @argfile) may set the
+                // heap: the rules stay quiet, and the table must not show the ergonomic figure as if it were known.
+                return ($"unknown: {string.Join("; ", unsettled.Options.Unknown)}", null, null);
             case Runtime.Jvm when JvmFacts.For(c) is { Heap: { } heap } jvm:
                 var footprint = (long)JvmFootprintAboveMemoryLimitRule.Estimate(c, jvm, heap.Bytes).Sum();
                 return ($"{JvmFacts.MiBText(heap.Bytes)} ({JvmFacts.DescribeHeap(heap)})", heap.Bytes, jvm.HeapSettled ? footprint : null);

@@ -90,7 +90,8 @@ internal static partial class DirectiveReader
             var scanner = new Scanner(new StringReader(chunk.Text), skipComments: false);
             try
             {
-                while (scanner.MoveNext())
+                // YamlDotNet's scanner reports some syntax errors as an Error token, and then repeats it forever.
+                while (scanner.MoveNext() && scanner.Current is not YamlDotNet.Core.Tokens.Error)
                 {
                     if (scanner.Current is Comment comment && comment.Value.TrimStart().StartsWith(Prefix, StringComparison.Ordinal))
                     {
@@ -100,9 +101,10 @@ internal static partial class DirectiveReader
                     }
                 }
             }
-            catch (YamlException)
+            catch (Exception e) when (e is YamlException or InvalidOperationException)
             {
-                // A syntax error is ML0001's; the comments before it still count.
+                // A syntax error is ML0001's; the comments before it still count. Used on its own (the parser reports the
+                // error first), YamlDotNet's scanner can also throw InvalidOperationException on broken input.
             }
         }
     }

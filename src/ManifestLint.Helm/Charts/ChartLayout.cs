@@ -125,7 +125,7 @@ internal static class ChartLayout
         var path = Path.Combine(directory, ChartFileName);
         try
         {
-            var documents = YamlFileLoader.Load(path, File.ReadAllBytes(path)).Documents;
+            var documents = YamlFileLoader.Load(path, BoundedFile.ReadWhole(path)).Documents;
             return documents.Count > 0 ? documents[0].Root as MappingNode : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

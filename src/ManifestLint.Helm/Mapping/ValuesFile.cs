@@ -21,7 +21,7 @@ internal sealed class ValuesFile
     {
         try
         {
-            var file = YamlFileLoader.Load(displayPath, File.ReadAllBytes(fullPath));
+            var file = YamlFileLoader.Load(displayPath, BoundedFile.ReadWhole(fullPath));
             return new ValuesFile(displayPath, file.Documents.Count > 0 ? file.Documents[0].Root as MappingNode : null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

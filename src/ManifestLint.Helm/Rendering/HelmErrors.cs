@@ -72,7 +72,7 @@ internal static partial class HelmErrors
     {
         try
         {
-            var file = YamlFileLoader.Load(displayPath, File.ReadAllBytes(chartFile));
+            var file = YamlFileLoader.Load(displayPath, BoundedFile.ReadWhole(chartFile));
             if (file.Documents.Count > 0 && file.Documents[0].Root is MappingNode root && root.Entry("name") is { } name)
             {
                 return name.Key.Span.Through(name.Value.Span);

@@ -17,6 +17,12 @@ internal sealed record HelmRun(int ExitCode, string Output, string Error, bool T
 /// </summary>
 internal sealed class HelmProcess(string helmPath, string sandbox)
 {
+    /// <summary>The most of helm's output that is read: as much as the largest file ManifestLint reads.</summary>
+    private static readonly int MaxOutputCharacters = (int)Math.Min(int.MaxValue / 2, Model.Yaml.LoadLimits.Default.MaxFileBytes);
+
+    /// <summary>Helm's error output is a message, not a manifest.</summary>
+    private const int MaxErrorCharacters = 1024 * 1024;
+
     public string HelmPath { get; } = helmPath;
 
     /// <summary>Creates the sandbox directories once; they are shared by every run.</summary>
@@ -63,13 +69,16 @@ internal sealed class HelmProcess(string helmPath, string sandbox)
         using var process = new Process { StartInfo = start };
         process.Start();
         process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(cancellation);
-        var error = process.StandardError.ReadToEndAsync(cancellation);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(timeout);
+        var output = new CappedReader(process.StandardOutput, MaxOutputCharacters, deadline);
+        var error = new CappedReader(process.StandardError, MaxErrorCharacters, deadline);
         try
         {
+            // The output is awaited under the deadline too: a child that outlives helm can hold its pipes open.
             await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+            var (text, errors) = (await output.Text.WaitAsync(deadline.Token).ConfigureAwait(false), await error.Text.WaitAsync(deadline.Token).ConfigureAwait(false));
+            return new HelmRun(process.ExitCode, text, errors, false, stopwatch.Elapsed);
         }
         catch (OperationCanceledException)
         {
@@ -77,25 +86,71 @@ internal sealed class HelmProcess(string helmPath, string sandbox)
             {
                 process.Kill(entireProcessTree: true);
             }
-            catch (InvalidOperationException)
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
             {
             }
 
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            cancellation.ThrowIfCancellationRequested();
-            return new HelmRun(-1, string.Empty, await SafeRead(error).ConfigureAwait(false), true, stopwatch.Elapsed);
-        }
+            try
+            {
+                await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Killed but not yet reaped: nothing more to wait for.
+            }
 
-        return new HelmRun(process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false), false, stopwatch.Elapsed);
+            cancellation.ThrowIfCancellationRequested();
+            if (output.Overflowed || error.Overflowed)
+            {
+                var (stream, max) = output.Overflowed ? ("output", MaxOutputCharacters) : ("error output", MaxErrorCharacters);
+                return new HelmRun(-1, string.Empty, $"Error: helm printed more than {max:N0} characters of {stream} and was stopped; ManifestLint reads no more of a chart than of a file.", false, stopwatch.Elapsed);
+            }
+
+            return new HelmRun(-1, string.Empty, await SafeRead(error.Text).ConfigureAwait(false), true, stopwatch.Elapsed);
+        }
     }
 
+    /// <summary>Reads a pipe to its end or to a cap; past the cap it cancels the run (the process is then killed).</summary>
+    private sealed class CappedReader
+    {
+        public CappedReader(StreamReader reader, int max, CancellationTokenSource run) => Text = ReadAsync(reader, max, run);
+
+        public Task<string> Text { get; }
+
+        public bool Overflowed { get; private set; }
+
+        private async Task<string> ReadAsync(StreamReader reader, int max, CancellationTokenSource run)
+        {
+            var text = new StringBuilder();
+            var buffer = new char[16 * 1024];
+            while (true)
+            {
+                var read = await reader.ReadAsync(buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return text.ToString();
+                }
+
+                if (text.Length + read > max)
+                {
+                    Overflowed = true;
+                    await run.CancelAsync().ConfigureAwait(false);
+                    return text.ToString();
+                }
+
+                text.Append(buffer, 0, read);
+            }
+        }
+    }
+
+    /// <summary>What helm wrote to standard error before it was stopped, if its pipe has closed within a second.</summary>
     private static async Task<string> SafeRead(Task<string> read)
     {
         try
         {
-            return await read.ConfigureAwait(false);
+            return await read.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or TimeoutException)
         {
             return string.Empty;
         }

@@ -20,7 +20,7 @@ internal sealed class TemplateCache
     {
         try
         {
-            return File.Exists(path) ? TemplateFile.Parse(File.ReadAllText(path)) : null;
+            return File.Exists(path) ? TemplateFile.Parse(new System.Text.UTF8Encoding(false).GetString(BoundedFile.ReadWhole(path))) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

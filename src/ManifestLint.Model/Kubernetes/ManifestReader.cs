@@ -94,9 +94,9 @@ public static class ManifestReader
         }
 
         var metadata = reader.Mapping(root["metadata"], "metadata");
-        var name = reader.String(metadata?["name"], "metadata.name")
-            ?? (reader.String(metadata?["generateName"], "metadata.generateName") is { } prefix ? prefix + "*" : "(unnamed)");
-        var ns = reader.String(metadata?["namespace"], "metadata.namespace");
+        var name = reader.Name(metadata?["name"], "metadata.name", StructureReader.MaxNameLength)
+            ?? (reader.Name(metadata?["generateName"], "metadata.generateName", StructureReader.MaxNameLength) is { } prefix ? prefix + "*" : "(unnamed)");
+        var ns = reader.Name(metadata?["namespace"], "metadata.namespace", StructureReader.MaxLabelLength);
         var resource = new KubeResource(
             apiVersion,
             kind,

@@ -51,7 +51,7 @@ internal static class PodSpecReader
 
     private static Container ReadContainer(MappingNode node, string key, int index, string path, StructureReader reader)
     {
-        var name = reader.String(node["name"], $"{path}.name");
+        var name = reader.Name(node["name"], $"{path}.name", StructureReader.MaxLabelLength);
         if (string.IsNullOrEmpty(name))
         {
             if (node["name"] is null or ScalarNode { IsNull: true } or ScalarNode { Value: "" })

@@ -9,6 +9,12 @@ namespace ManifestLint.Model.Kubernetes;
 /// </summary>
 internal sealed class StructureReader
 {
+    /// <summary>The longest object name Kubernetes accepts (a DNS-1123 subdomain).</summary>
+    public const int MaxNameLength = 253;
+
+    /// <summary>The longest namespace or container name Kubernetes accepts (a DNS-1123 label).</summary>
+    public const int MaxLabelLength = 63;
+
     private readonly List<ModelProblem> problems = [];
 
     public IReadOnlyList<ModelProblem> Problems => problems;
@@ -57,6 +63,23 @@ internal sealed class StructureReader
                 Report(node, $"'{path}' must be a string, but it is {node.ShapeName}.");
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A name: a string of at most <paramref name="maxLength"/> characters (Kubernetes object names are DNS subdomains
+    /// of at most 253, namespaces and container names DNS labels of at most 63). A longer one is reported and shortened,
+    /// so that a megabyte name cannot be copied into every message about the object.
+    /// </summary>
+    public string? Name(YamlNode? node, string path, int maxLength)
+    {
+        var value = String(node, path);
+        if (value is null || value.Length <= maxLength || node is null)
+        {
+            return value;
+        }
+
+        Report(node, $"'{path}' is {value.Length:N0} characters long; Kubernetes allows at most {maxLength}, so the API server rejects the object.");
+        return string.Concat(value.AsSpan(0, maxLength), "…");
     }
 
     public IReadOnlyList<string> Strings(YamlNode? node, string path) =>

@@ -11,8 +11,11 @@ public enum ModelProblemKind
     /// <summary>Valid YAML whose shape is not a valid Kubernetes object (ML0001).</summary>
     InvalidStructure,
 
-    /// <summary>An input limit (size, depth, alias expansion, document count) was hit (ML0001).</summary>
+    /// <summary>An input limit (size, depth, alias expansion, document or node count) was hit (ML0001).</summary>
     LimitExceeded,
+
+    /// <summary>A mapping repeats a key, which strict decoding rejects (ML0001); the document still loads, the last value winning.</summary>
+    DuplicateKey,
 }
 
 /// <summary>A problem found while reading input, before any rule runs.</summary>

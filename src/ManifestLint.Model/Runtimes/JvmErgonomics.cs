@@ -54,7 +54,26 @@ public static class JvmErgonomics
     [
         JvmFlagKind.MaxHeapSize, JvmFlagKind.InitialHeapSize, JvmFlagKind.MaxRam,
         JvmFlagKind.MaxRamPercentage, JvmFlagKind.MinRamPercentage, JvmFlagKind.InitialRamPercentage,
+        JvmFlagKind.MaxRamFraction, JvmFlagKind.MinRamFraction, JvmFlagKind.InitialRamFraction,
     ];
+
+    /// <summary>
+    /// The percentage HotSpot uses and the flag that set it (null: the default): the percentage flag when written,
+    /// else the deprecated fraction flag converted to 100 / N (<c>Arguments::set_heap_size</c>: "Convert deprecated
+    /// flags", applied only while the percentage is default), else <paramref name="defaultValue"/>.
+    /// </summary>
+    public static (double Percentage, JvmFlag? Flag) Percentage(JvmOptions options, JvmFlagKind percentage, double defaultValue)
+    {
+        var fraction = percentage switch
+        {
+            JvmFlagKind.MaxRamPercentage => JvmFlagKind.MaxRamFraction,
+            JvmFlagKind.MinRamPercentage => JvmFlagKind.MinRamFraction,
+            _ => JvmFlagKind.InitialRamFraction,
+        };
+        return options[percentage] is { Number: { } value } flag ? (value, flag)
+            : options[fraction] is { Number: { } n } fractionFlag ? (100.0 / n, fractionFlag)
+            : (defaultValue, null);
+    }
 
     /// <summary>
     /// The maximum heap for a container limit (null: no limit, or the JVM cannot see it), or null when it cannot be
@@ -80,14 +99,14 @@ public static class JvmErgonomics
             return null;
         }
 
-        var maxPercentage = options[JvmFlagKind.MaxRamPercentage]?.Number ?? DefaultMaxRamPercentage;
-        var minPercentage = options[JvmFlagKind.MinRamPercentage]?.Number ?? DefaultMinRamPercentage;
+        var (maxPercentage, maxPercentageFlag) = Percentage(options, JvmFlagKind.MaxRamPercentage, DefaultMaxRamPercentage);
+        var (minPercentage, minFlag) = Percentage(options, JvmFlagKind.MinRamPercentage, DefaultMinRamPercentage);
         var reasonableMax = Share(available, maxPercentage);
         var reasonableMin = Share(available, minPercentage);
         var heap = reasonableMin < DefaultMaxHeapSize
-            ? new JvmHeap(reasonableMin, JvmHeapBasis.MinRamPercentage, available, minPercentage, options[JvmFlagKind.MinRamPercentage], maxRam)
+            ? new JvmHeap(reasonableMin, JvmHeapBasis.MinRamPercentage, available, minPercentage, minFlag, maxRam)
             : reasonableMax >= DefaultMaxHeapSize
-                ? new JvmHeap(reasonableMax, JvmHeapBasis.MaxRamPercentage, available, maxPercentage, options[JvmFlagKind.MaxRamPercentage], maxRam)
+                ? new JvmHeap(reasonableMax, JvmHeapBasis.MaxRamPercentage, available, maxPercentage, maxPercentageFlag, maxRam)
                 : new JvmHeap(DefaultMaxHeapSize, JvmHeapBasis.DefaultMaxHeapSize, available, 0, null, maxRam);
 
         if (xms?.Bytes is { } initial && initial > heap.Bytes)
@@ -119,7 +138,7 @@ public static class JvmErgonomics
         }
 
         var available = options[JvmFlagKind.MaxRam]?.Bytes ?? (limitBytes is { } limit ? Math.Min(limit, DefaultMaxRam) : null);
-        var percentage = options[JvmFlagKind.InitialRamPercentage]?.Number ?? DefaultInitialRamPercentage;
+        var (percentage, _) = Percentage(options, JvmFlagKind.InitialRamPercentage, DefaultInitialRamPercentage);
         return available is { } a ? Math.Min(Share(a, percentage), maxHeap.Bytes) : null;
     }
 

@@ -17,6 +17,14 @@ public enum JvmFlagKind
     MaxRamPercentage,
     MinRamPercentage,
     InitialRamPercentage,
+
+    /// <summary>
+    /// The deprecated <c>-XX:MaxRAMFraction=N</c> (and Min/Initial): HotSpot converts it to a percentage of 100 / N when the
+    /// matching percentage flag is not set (<c>Arguments::set_heap_size</c>, "Convert deprecated flags").
+    /// </summary>
+    MaxRamFraction,
+    MinRamFraction,
+    InitialRamFraction,
     MaxMetaspaceSize,
     ReservedCodeCacheSize,
     MaxDirectMemorySize,
@@ -53,6 +61,12 @@ public enum JvmOptionSource
 /// <param name="Variable">The shell variable it reached the command line through, e.g. <c>JAVA_OPTS</c>.</param>
 public sealed record JvmFlag(JvmFlagKind Kind, string Text, JvmOptionSource Source, YamlNode? WrittenAt = null, string? Variable = null)
 {
+    /// <summary>
+    /// Where an image's start script took the flag from, when that is not the text of an option variable:
+    /// "from ZOO_HEAP_SIZE=1024, which bitnami's ZooKeeper scripts pass as -Xmx1024m -Xms1024m". Replaces <see cref="Where"/>.
+    /// </summary>
+    public string? Origin { get; init; }
+
     public long? Bytes { get; init; }
 
     public double? Number { get; init; }
@@ -62,7 +76,7 @@ public sealed record JvmFlag(JvmFlagKind Kind, string Text, JvmOptionSource Sour
     public bool IsValid => Bytes is not null || Number is not null || Enabled is not null;
 
     /// <summary>"in JAVA_TOOL_OPTIONS", "on the command line", "in $JAVA_OPTS on the command line".</summary>
-    public string Where => Source switch
+    public string Where => Origin ?? Source switch
     {
         JvmOptionSource.JavaToolOptions => "in JAVA_TOOL_OPTIONS",
         JvmOptionSource.JdkJavaOptions => "in JDK_JAVA_OPTIONS",

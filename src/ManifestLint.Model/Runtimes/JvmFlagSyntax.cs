@@ -19,6 +19,8 @@ public static class JvmFlagSyntax
     [
         ("MaxRAMPercentage", JvmFlagKind.MaxRamPercentage), ("MinRAMPercentage", JvmFlagKind.MinRamPercentage),
         ("InitialRAMPercentage", JvmFlagKind.InitialRamPercentage), ("ActiveProcessorCount", JvmFlagKind.ActiveProcessorCount),
+        ("MaxRAMFraction", JvmFlagKind.MaxRamFraction), ("MinRAMFraction", JvmFlagKind.MinRamFraction),
+        ("InitialRAMFraction", JvmFlagKind.InitialRamFraction),
     ];
 
     private static readonly (string Name, JvmFlagKind Kind)[] Booleans =
@@ -142,12 +144,18 @@ public static class JvmFlagSyntax
         return null;
     }
 
-    // Percentages are doubles in 0..100 (strtod, the whole value); ActiveProcessorCount is a positive int.
+    // Percentages are doubles in 0..100 (strtod, the whole value); ActiveProcessorCount is a positive int; the
+    // deprecated RAM fractions are positive integers (uint64_t flags, range 1..max_uintx).
     private static double? Number(JvmFlagKind kind, string text)
     {
         if (kind == JvmFlagKind.ActiveProcessorCount)
         {
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : null;
+        }
+
+        if (kind is JvmFlagKind.MaxRamFraction or JvmFlagKind.MinRamFraction or JvmFlagKind.InitialRamFraction)
+        {
+            return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var fraction) && fraction > 0 ? fraction : null;
         }
 
         return text.Length > 0 && !char.IsWhiteSpace(text[0])

@@ -6,10 +6,12 @@ namespace ManifestLint.Model.Runtimes;
 /// The memory flags a JVM ends up with, in the order HotSpot applies them (a later setting of a flag wins):
 /// <c>JAVA_TOOL_OPTIONS</c>, then <c>JDK_JAVA_OPTIONS</c> (the JDK 9+ launcher puts it in front of the command
 /// line), then the command line's JVM options, then <c>_JAVA_OPTIONS</c>. <c>JAVA_OPTS</c> is read by neither the
-/// VM nor the launcher: it counts only where a shell script expands it onto the <c>java</c> command line.
-/// Parts that cannot be known (a Secret, an <c>@argfile</c>) are remembered where they fall in that order.
+/// VM nor the launcher: it counts only where a shell script expands it onto the <c>java</c> command line, or where
+/// a known image's start script does (<see cref="JvmLauncher"/>: Kafka's <c>KAFKA_HEAP_OPTS</c> ...).
+/// Parts that cannot be known (a Secret, an <c>@argfile</c>, a start script's own heap) are remembered where they
+/// fall in that order.
 /// </summary>
-public sealed class JvmOptions
+public sealed partial class JvmOptions
 {
     private readonly List<JvmFlag> flags = [];
     private readonly List<(int Position, string What)> unknowns = [];
@@ -27,7 +29,8 @@ public sealed class JvmOptions
     public JvmFlag? this[JvmFlagKind kind] => flags.LastOrDefault(f => f.Kind == kind);
 
     /// <param name="version">The Java version when known: the Java 8 launcher does not read <c>JDK_JAVA_OPTIONS</c>.</param>
-    public static JvmOptions From(Container container, ContainerCommandLine? commandLine = null, RuntimeVersion? version = null)
+    /// <param name="launcher">The image's start script, when the container runs a known Java application image's own program.</param>
+    public static JvmOptions From(Container container, ContainerCommandLine? commandLine = null, RuntimeVersion? version = null, JvmLauncher? launcher = null)
     {
         commandLine ??= ContainerCommandLine.From(container);
         var options = new JvmOptions();
@@ -41,6 +44,16 @@ public sealed class JvmOptions
         if (commandLine.Executable == "java")
         {
             options.AddCommandLine(commandLine.Program);
+        }
+        else if (launcher is not null)
+        {
+            options.AddLauncher(launcher, env, commandLine.UsesImageEntrypoint);
+        }
+        else if (env["JAVA_OPTS"] is { } javaOpts && (javaOpts.Value is null || JvmFlagSyntax.SplitOptions(javaOpts.Value)?.Any(w => JvmFlagSyntax.Parse(w, JvmOptionSource.CommandLine) is { Kind: not (JvmFlagKind.ActiveProcessorCount or JvmFlagKind.TieredCompilation) }) != false))
+        {
+            // The java command line is not in the manifest (the image's entrypoint, a start script): many start scripts
+            // pass $JAVA_OPTS to java, so memory flags there may or may not count.
+            options.AddUnknown("JAVA_OPTS, which the image's start script may pass to java");
         }
 
         options.AddEnvironment(env["_JAVA_OPTIONS"], JvmOptionSource.JavaOptions);
@@ -99,6 +112,97 @@ public sealed class JvmOptions
         }
     }
 
+    /// <summary>The java command line a start script builds from its variables, in their order (<see cref="JvmLauncher"/>).</summary>
+    /// <param name="imageEntrypoint">True when the image's entrypoint runs its server: only then is the server script's default heap known.</param>
+    private void AddLauncher(JvmLauncher launcher, ProcessEnvironment env, bool imageEntrypoint)
+    {
+        if (launcher.IsOpaque)
+        {
+            AddUnknown($"the heap {launcher.Script} sets");
+            return;
+        }
+
+        if (launcher.HeapBeforeVariables is { } before)
+        {
+            AddUnknown($"the heap from {before}");
+        }
+
+        foreach (var variable in launcher.Variables)
+        {
+            var value = env[variable.Name];
+            if (variable.SkippedWhenHeapIn is { } other && env[other]?.Value is { } otherValue && TwoHeapFlags().IsMatch(otherValue))
+            {
+                continue;
+            }
+
+            if (value is { Value: null })
+            {
+                AddUnknown($"{variable.Name} (its value is not in the manifest)");
+                continue;
+            }
+
+            var text = value?.Value?.Trim() ?? string.Empty;
+            if (text.Length == 0)
+            {
+                // Scripts test "x$VAR" = "x" or use ${VAR:-default}: set-but-empty counts as unset.
+                if (variable.Name == launcher.HeapWhenUnset)
+                {
+                    AddScriptDefault(launcher, variable, imageEntrypoint, value?.WrittenAt);
+                }
+
+                continue;
+            }
+
+            switch (variable.Kind)
+            {
+                case LauncherVariableKind.Options:
+                    foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        Add(JvmFlagSyntax.Parse(word, JvmOptionSource.CommandLine, value!.WrittenAt, variable.Name) is { } flag
+                            ? flag with { Origin = $"in {variable.Name}, which {launcher.Script} puts on the java command line" }
+                            : null);
+                    }
+
+                    break;
+                default:
+                    string[] passed = variable.Kind switch
+                    {
+                        LauncherVariableKind.HeapMebibytes => [$"-Xmx{text}m", $"-Xms{text}m"],
+                        LauncherVariableKind.MaxHeapSize => [$"-Xmx{text}"],
+                        _ => [$"-Xmx{text}", $"-Xms{text}"],
+                    };
+                    var origin = $"from {variable.Name}={text}, which {launcher.Script} passes as {string.Join(' ', passed)}";
+                    foreach (var option in passed)
+                    {
+                        Add(JvmFlagSyntax.Parse(option, JvmOptionSource.CommandLine, value!.WrittenAt, variable.Name)! with { Origin = origin });
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The heap a start script picks when its heap variable is empty: its known default when the image's entrypoint
+    /// runs the server, else unknown (Kafka's tools, run through a command, default to another heap than the broker).
+    /// </summary>
+    /// <param name="writtenAt">The variable's empty value, when it is written: where a finding about the default points.</param>
+    private void AddScriptDefault(JvmLauncher launcher, LauncherVariable variable, bool imageEntrypoint, Yaml.YamlNode? writtenAt)
+    {
+        if (launcher.DefaultWhenUnset is not { } defaults || !imageEntrypoint)
+        {
+            AddUnknown($"the heap {launcher.Script} picks when {variable.Name} is unset");
+            return;
+        }
+
+        foreach (var word in defaults.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            Add(JvmFlagSyntax.Parse(word, JvmOptionSource.CommandLine, writtenAt, variable.Name) is { } flag
+                ? flag with { Origin = $"from {launcher.Product}'s start script (its default when {variable.Name} is unset)" }
+                : null);
+        }
+    }
+
     /// <summary>The words between <c>java</c> and the main class, <c>-jar file</c>, <c>-m module</c> or source file: the JVM's options.</summary>
     private void AddCommandLine(IReadOnlyList<CommandWord> program)
     {
@@ -125,6 +229,10 @@ public sealed class JvmOptions
             Add(JvmFlagSyntax.Parse(word.Text, JvmOptionSource.CommandLine, word.WrittenAt, word.Variable));
         }
     }
+
+    /// <summary>bitnami ZooKeeper's test for a heap already in JVMFLAGS: <c>[[ "$JVMFLAGS" =~ -Xm[xs].*-Xm[xs] ]]</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("-Xm[xs].*-Xm[xs]", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TwoHeapFlags();
 
     private static bool TakesValue(string option) => option is "-cp" or "-classpath" or "--class-path" or "-p" or "--module-path"
         or "--upgrade-module-path" or "--add-modules" or "--limit-modules" or "--add-reads" or "--add-exports" or "--add-opens"

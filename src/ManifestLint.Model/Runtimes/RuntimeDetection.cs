@@ -20,6 +20,9 @@ public sealed record RuntimeDetection(Runtime Kind, IReadOnlyList<string> Reason
 {
     public static RuntimeDetection Unknown { get; } = new(Runtime.Unknown, [], false, null);
 
+    /// <summary>For a Java application image (Kafka, Elasticsearch ...): the start script that builds its java command line.</summary>
+    public JvmLauncher? Launcher { get; init; }
+
     /// <summary>For messages about a guess: " (JVM detected from env JAVA_TOOL_OPTIONS)"; empty when certain.</summary>
     public string GuessNote => IsCertain || Kind == Runtime.Unknown ? string.Empty : $" ({DisplayName} detected from {string.Join(", ", Reasons)})";
 

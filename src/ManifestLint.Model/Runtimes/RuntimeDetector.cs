@@ -6,7 +6,9 @@ namespace ManifestLint.Model.Runtimes;
 /// <summary>
 /// Tells which runtime a container runs: from the executable its command line ends up running, then from the
 /// image repository, then (a guess) from runtime-specific environment variables. The executable wins over the
-/// image because a JVM image can run a shell tool, but not the other way round.
+/// image because a JVM image can run a shell tool, but not the other way round. A Java application image
+/// (Kafka, Elasticsearch ...) counts only while the container runs the image's own program, and a command that
+/// runs a common tool (<c>curl</c>, <c>sleep</c>, <c>bats</c> ...) says the image's runtime is not what runs.
 /// </summary>
 public static partial class RuntimeDetector
 {
@@ -19,13 +21,35 @@ public static partial class RuntimeDetector
         ("NODE_OPTIONS", Runtime.Node),
     ];
 
+    /// <summary>Programs that are no language runtime: a command running one of them does not run the image's runtime.</summary>
+    private static readonly HashSet<string> Tools = new(StringComparer.Ordinal)
+    {
+        "awk", "bats", "cat", "chmod", "chown", "cp", "curl", "echo", "find", "grep", "jq", "kubectl", "ln", "ls", "mkdir", "mv",
+        "nc", "openssl", "ping", "printf", "rm", "sed", "sleep", "sysctl", "tail", "tar", "test", "touch", "true", "wget",
+    };
+
     public static RuntimeDetection Detect(Container container) => Detect(container, ContainerCommandLine.From(container));
 
     public static RuntimeDetection Detect(Container container, ContainerCommandLine commandLine)
     {
         var image = ImageReference.Parse(container.Image);
-        var fromImage = image is null ? Runtime.Unknown : FromImage(image);
+        var launcher = image is null ? null : JvmLaunchers.ForImage(image);
         var fromExecutable = FromExecutable(commandLine.Executable);
+        if (fromExecutable == Runtime.Unknown && launcher is not null)
+        {
+            if (JvmLaunchers.RunsImageProgram(commandLine))
+            {
+                return new RuntimeDetection(Runtime.Jvm, [$"image {image}"], true, null) { Launcher = launcher };
+            }
+
+            // The container runs something else than the application (a tool, a test, a setup step): the image
+            // says nothing about it.
+            image = null;
+        }
+
+        var fromImage = image is null || (!commandLine.UsesImageEntrypoint && commandLine.Executable is { } tool && Tools.Contains(tool))
+            ? Runtime.Unknown
+            : FromImage(image);
         var version = fromImage == Runtime.Unknown || image is null ? null : ImageVersion(fromImage, image);
         if (fromExecutable != Runtime.Unknown)
         {

@@ -13,13 +13,18 @@ public sealed record YamlFile(string Path, IReadOnlyList<YamlDocument> Documents
 /// <summary>Loads a file of one or more YAML (or JSON) documents with exact source positions.</summary>
 public static class YamlFileLoader
 {
+    /// <summary>The characters YAML 1.2's c-printable excludes, below U+FFFE: C0 controls but tab, LF and CR; DEL; C1 controls but NEL.</summary>
+    private static readonly System.Buffers.SearchValues<char> NonPrintableCharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not (0x09 or 0x0A or 0x0D)).Select(c => (char)c), (char)0x7F,
+         .. Enumerable.Range(0x80, 0x20).Where(c => c != 0x85).Select(c => (char)c), '\uFFFE', '\uFFFF']);
+
     public static YamlFile Load(string path, ReadOnlySpan<byte> bytes, LoadLimits? limits = null)
     {
         limits ??= LoadLimits.Default;
         if (bytes.Length > limits.MaxFileBytes)
         {
             return Failed(path, new ModelProblem(ModelProblemKind.LimitExceeded,
-                $"The file is {bytes.Length:N0} bytes, more than the {limits.MaxFileBytes:N0} bytes ManifestLint reads; it is not analysed.",
+                $"The file is larger than the {limits.MaxFileBytes:N0} bytes ManifestLint reads; it is not analysed.",
                 SourceSpan.FileStart(path)));
         }
 
@@ -28,15 +33,33 @@ public static class YamlFileLoader
             : Failed(path, problem!);
     }
 
-    public static YamlFile Load(string path, string text, LoadLimits? limits = null)
+    public static YamlFile Load(string path, string text, LoadLimits? limits = null) => Load(path, text, limits, null);
+
+    /// <param name="wanted">
+    /// Which documents to parse, by their text (see <see cref="DocumentSplitter"/>); the others are skipped unparsed, as
+    /// if absent. Null parses all. Documents are parsed independently, so what a skipped one holds changes no other.
+    /// </param>
+    public static YamlFile Load(string path, string text, LoadLimits? limits, Func<string, bool>? wanted)
     {
         limits ??= LoadLimits.Default;
         var documents = new List<YamlDocument>();
         var problems = new List<ModelProblem>();
+        var budget = new LoadBudget(limits);
         foreach (var chunk in DocumentSplitter.Split(text))
         {
+            if (wanted is not null && !wanted(chunk.Text))
+            {
+                continue;
+            }
+
             var lineOffset = chunk.StartLine - 1;
-            var builder = new YamlTreeBuilder(path, lineOffset, limits);
+            if (NonPrintable(path, chunk) is { } control)
+            {
+                problems.Add(control);
+                continue;
+            }
+
+            var builder = new YamlTreeBuilder(path, lineOffset, limits, budget);
             try
             {
                 var parser = new Parser(new StringReader(chunk.Text));
@@ -48,17 +71,67 @@ public static class YamlFileLoader
             catch (LoadLimitException e)
             {
                 problems.Add(new ModelProblem(ModelProblemKind.LimitExceeded, e.Message, At(path, e.At, e.At, lineOffset)));
+                if (e.StopsFile)
+                {
+                    problems.AddRange(builder.Problems);
+                    break;
+                }
             }
             catch (YamlException e)
             {
-                problems.Add(new ModelProblem(ModelProblemKind.InvalidYaml, Describe(e), ClampToDocument(At(path, e.Start, e.End, lineOffset), chunk)));
+                var span = e.Message.Contains("invalid tab", StringComparison.Ordinal) ? TabIndentation(path, chunk) : null;
+                problems.Add(new ModelProblem(ModelProblemKind.InvalidYaml, Describe(e), span ?? ClampToDocument(At(path, e.Start, e.End, lineOffset), chunk)));
             }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException)
+            {
+                // A parser bug on hostile input costs this document, not the file (and not the run).
+                problems.Add(new ModelProblem(ModelProblemKind.InvalidYaml, $"Invalid YAML: the parser failed on this document ({e.GetType().Name}: {e.Message}).", new SourceSpan(path, chunk.StartLine, 1, chunk.StartLine, 2)));
+            }
+
+            problems.AddRange(builder.Problems);
         }
 
         return new YamlFile(path, documents, problems);
     }
 
     private static YamlFile Failed(string path, ModelProblem problem) => new(path, [], [problem]);
+
+    /// <summary>
+    /// YAML allows only printable characters (YAML 1.2, 5.1): go-yaml, and so kubectl, rejects a stream with any other
+    /// ("control characters are not allowed"). YamlDotNet reads most of them, so they are looked for here, per document.
+    /// </summary>
+    private static ModelProblem? NonPrintable(string path, DocumentText chunk)
+    {
+        var index = chunk.Text.AsSpan().IndexOfAny(NonPrintableCharacters);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var before = chunk.Text.AsSpan(0, index);
+        var line = chunk.StartLine + before.Count('\n');
+        var column = index - before.LastIndexOf('\n');
+        return new ModelProblem(ModelProblemKind.InvalidYaml,
+            $"Invalid YAML: the control character U+{(int)chunk.Text[index]:X4} is not allowed; write it as an escape (\\u{(int)chunk.Text[index]:x4}) in a double-quoted string.",
+            new SourceSpan(path, line, column, line, column + 1));
+    }
+
+    /// <summary>YamlDotNet reports a tab in indentation at the document's start; the line to fix is the first one indented with a tab.</summary>
+    private static SourceSpan? TabIndentation(string path, DocumentText chunk)
+    {
+        var lines = chunk.Text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indentation && indentation < lines[i].TrimEnd('\r').Length)
+            {
+                return new SourceSpan(path, chunk.StartLine + i, tab + 1, chunk.StartLine + i, tab + 2);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (...): "; the span already says where.</summary>
     private static string Describe(YamlException e)

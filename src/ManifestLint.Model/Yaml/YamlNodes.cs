@@ -13,6 +13,9 @@ public abstract class YamlNode(SourceSpan span)
     /// <summary>How many nodes this node stands for once every alias below it is expanded.</summary>
     public abstract long Weight { get; }
 
+    /// <summary>Characters of scalar text this node stands for once every alias below it is expanded.</summary>
+    public abstract long ExpandedLength { get; }
+
     /// <summary>A short name of the node's shape for messages: "a mapping", "a list", "a string".</summary>
     public abstract string ShapeName { get; }
 }
@@ -33,16 +36,21 @@ public sealed class ScalarNode(SourceSpan span, string value, bool isPlain) : Ya
 
     public override long Weight => 1;
 
+    public override long ExpandedLength => Value.Length;
+
     public override string ShapeName => IsNull ? "null" : IsNonString ? $"the value {Value}" : "a string";
 }
 
 public sealed class SequenceNode(SourceSpan span, IReadOnlyList<YamlNode> items) : YamlNode(span)
 {
     private readonly long weight = 1 + items.Sum(i => i.Weight);
+    private readonly long expandedLength = items.Sum(i => i.ExpandedLength);
 
     public IReadOnlyList<YamlNode> Items { get; } = items;
 
     public override long Weight => weight;
+
+    public override long ExpandedLength => expandedLength;
 
     public override string ShapeName => "a list";
 }
@@ -57,10 +65,13 @@ public sealed record MappingEntry(YamlNode Key, YamlNode Value)
 public sealed class MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries) : YamlNode(span)
 {
     private readonly long weight = 1 + entries.Sum(e => e.Key.Weight + e.Value.Weight);
+    private readonly long expandedLength = entries.Sum(e => e.Key.ExpandedLength + e.Value.ExpandedLength);
 
     public IReadOnlyList<MappingEntry> Entries { get; } = entries;
 
     public override long Weight => weight;
+
+    public override long ExpandedLength => expandedLength;
 
     public override string ShapeName => "a mapping";
 

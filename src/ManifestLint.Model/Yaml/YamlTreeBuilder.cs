@@ -1,3 +1,4 @@
+using ManifestLint.Model.Problems;
 using ManifestLint.Model.Source;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -5,21 +6,58 @@ using YamlDotNet.Core.Events;
 namespace ManifestLint.Model.Yaml;
 
 /// <summary>Thrown inside the builder when a <see cref="LoadLimits"/> bound is crossed; never escapes the loader.</summary>
-internal sealed class LoadLimitException(string message, Mark at) : Exception(message)
+internal sealed class LoadLimitException(string message, Mark at, bool stopsFile = false) : Exception(message)
 {
     public Mark At { get; } = at;
+
+    /// <summary>A bound of the whole file (documents, nodes) was crossed: the rest of the file is not read.</summary>
+    public bool StopsFile { get; } = stopsFile;
+}
+
+/// <summary>What the documents of one file have used of the file-wide <see cref="LoadLimits"/>, shared by its builders.</summary>
+internal sealed class LoadBudget(LoadLimits limits)
+{
+    public long Nodes { get; private set; }
+
+    public int Documents { get; private set; }
+
+    public void AddNode(Mark at)
+    {
+        if (++Nodes > limits.MaxNodes)
+        {
+            throw new LoadLimitException($"The file holds more than {limits.MaxNodes:N0} YAML nodes; the rest of it, from here on, is not analysed.", at, stopsFile: true);
+        }
+    }
+
+    public void AddDocument(Mark at)
+    {
+        if (++Documents > limits.MaxDocuments)
+        {
+            throw new LoadLimitException($"The file holds more than {limits.MaxDocuments:N0} documents; the rest of it, from here on, is not analysed.", at, stopsFile: true);
+        }
+    }
 }
 
 /// <summary>
 /// Builds <see cref="YamlNode"/> trees from YamlDotNet's event parser. The parser is a state machine and
 /// this builder keeps its own stack, so deep nesting cannot overflow the process stack; depth and alias
-/// expansion are checked as nodes complete.
+/// expansion are checked as nodes complete, and the file's node and document counts in its <see cref="LoadBudget"/>.
+/// A key repeated in a mapping is a problem (see <see cref="Problems"/>), not a failure: the document still loads.
 /// </summary>
-internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits limits)
+internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits limits, LoadBudget budget)
 {
     private const string MergeKey = "<<";
     private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> stack = new();
+    private readonly List<ModelProblem> problems = [];
+
+    public YamlTreeBuilder(string path, int lineOffset, LoadLimits limits)
+        : this(path, lineOffset, limits, new LoadBudget(limits))
+    {
+    }
+
+    /// <summary>Problems that do not stop the document from loading: duplicate keys.</summary>
+    public IReadOnlyList<ModelProblem> Problems => problems;
 
     /// <summary>Reads the next document from the parser, or returns false at the end of the stream.</summary>
     public bool TryReadDocument(IParser parser, out YamlNode? root, out SourceSpan span)
@@ -32,6 +70,7 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
             switch (current)
             {
                 case DocumentStart start:
+                    budget.AddDocument(start.Start);
                     span = Span(start.Start, start.End);
                     anchors.Clear();
                     stack.Clear();
@@ -40,6 +79,7 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
                     span = span with { EndLine = (int)end.End.Line + lineOffset, EndColumn = (int)end.End.Column };
                     return true;
                 case Scalar scalar:
+                    budget.AddNode(scalar.Start);
                     root = Complete(Remember(scalar, new ScalarNode(Span(scalar.Start, scalar.End), scalar.Value,
                         scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty)), root);
                     break;
@@ -58,6 +98,7 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
                     Push(new Frame(sequence, sequence.Start, isMapping: false));
                     break;
                 case MappingEnd or SequenceEnd:
+                    budget.AddNode(current.End);
                     root = Complete(Close(stack.Pop(), current.End), root);
                     break;
             }
@@ -81,9 +122,14 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
     {
         if (node.Weight > limits.MaxExpandedNodes)
         {
-            var at = new Mark(0, node.Span.StartLine - lineOffset, node.Span.StartColumn);
             throw new LoadLimitException(
-                $"Aliases in this document expand to more than {limits.MaxExpandedNodes:N0} nodes; it is not analysed.", at);
+                $"Aliases in this document expand to more than {limits.MaxExpandedNodes:N0} nodes; it is not analysed.", MarkOf(node));
+        }
+
+        if (node.ExpandedLength > limits.MaxExpandedCharacters)
+        {
+            throw new LoadLimitException(
+                $"Aliases in this document expand to more than {limits.MaxExpandedCharacters:N0} characters of text; it is not analysed.", MarkOf(node));
         }
 
         if (stack.Count == 0)
@@ -109,7 +155,8 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
                 entries.Add(new MappingEntry(children[i], children[i + 1]));
             }
 
-            node = new MappingNode(span, ApplyMergeKeys(entries));
+            ReportDuplicateKeys(entries);
+            node = new MappingNode(span, ApplyMergeKeys(entries, frame.StartMark));
         }
         else
         {
@@ -122,33 +169,76 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
     /// <summary>
     /// Expands YAML merge keys (<c>&lt;&lt;: *base</c>) as go-yaml does for Kubernetes: explicit keys win over
     /// merged ones, and in a merged list earlier mappings win over later ones. Lookups take the last entry
-    /// with a key, so merged entries go first, lowest precedence first.
+    /// with a key, so merged entries go first, lowest precedence first. Several merge keys in one mapping could each
+    /// merge a large mapping, so the merged size is checked before it is built.
     /// </summary>
-    private static List<MappingEntry> ApplyMergeKeys(List<MappingEntry> entries)
+    private List<MappingEntry> ApplyMergeKeys(List<MappingEntry> entries, Mark at)
     {
-        if (!entries.Exists(e => e.Key is ScalarNode { IsPlain: true, Value: MergeKey }))
+        if (!entries.Exists(e => IsMergeKey(e.Key)))
         {
             return entries;
         }
 
-        var merged = new List<MappingEntry>();
-        foreach (var entry in entries.Where(e => e.Key is ScalarNode { IsPlain: true, Value: MergeKey }))
+        var sources = entries.Where(e => IsMergeKey(e.Key)).SelectMany(e => e.Value switch
         {
-            var sources = entry.Value switch
-            {
-                MappingNode m => [m],
-                SequenceNode s => s.Items.OfType<MappingNode>().Reverse().ToList(),
-                _ => new List<MappingNode>(),
-            };
-            foreach (var source in sources)
-            {
-                merged.AddRange(source.Entries);
-            }
+            MappingNode m => [m],
+            SequenceNode s => s.Items.OfType<MappingNode>().Reverse().ToList(),
+            _ => new List<MappingNode>(),
+        }).ToList();
+        if (sources.Sum(s => (long)s.Entries.Count) + entries.Count > limits.MaxExpandedNodes)
+        {
+            throw new LoadLimitException($"Merge keys (<<) in this mapping expand to more than {limits.MaxExpandedNodes:N0} entries; the document is not analysed.", at);
         }
 
-        merged.AddRange(entries.Where(e => e.Key is not ScalarNode { IsPlain: true, Value: MergeKey }));
+        var merged = new List<MappingEntry>();
+        foreach (var source in sources)
+        {
+            merged.AddRange(source.Entries);
+        }
+
+        merged.AddRange(entries.Where(e => !IsMergeKey(e.Key)));
         return merged;
     }
+
+    private static bool IsMergeKey(YamlNode key) => key is ScalarNode { IsPlain: true, Value: MergeKey };
+
+    /// <summary>
+    /// A key written twice in one mapping: YAML forbids it, and the API server's strict decoding (kubectl's default
+    /// <c>--validate=strict</c>, sigs.k8s.io/yaml's UnmarshalStrict) rejects the object; lenient decoding silently keeps
+    /// the last value. Reported at the repeated key, which still loads (last wins). Keys brought in by merge keys may
+    /// repeat explicit ones: that is what merging is for.
+    /// </summary>
+    private void ReportDuplicateKeys(List<MappingEntry> entries)
+    {
+        if (entries.Count < 2)
+        {
+            return;
+        }
+
+        var seen = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (entry.Key is not ScalarNode key || IsMergeKey(key))
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(key.Value, out var first))
+            {
+                problems.Add(new ModelProblem(ModelProblemKind.DuplicateKey,
+                    $"The key '{Shorten(key.Value)}' is repeated (first on line {first.Span.StartLine}): the API server's strict decoding rejects the object, and lenient decoding keeps only the last value. Keep one.",
+                    key.Span));
+            }
+            else
+            {
+                seen[key.Value] = key;
+            }
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+
+    private Mark MarkOf(YamlNode node) => new(0, node.Span.StartLine - lineOffset, node.Span.StartColumn);
 
     private YamlNode Remember(NodeEvent nodeEvent, YamlNode node)
     {

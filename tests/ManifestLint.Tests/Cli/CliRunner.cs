@@ -8,12 +8,19 @@ internal static class CliRunner
     public static (int ExitCode, string Out, string Error) Run(string workingDirectory, params string[] args) =>
         RunWithInput(workingDirectory, string.Empty, args);
 
-    public static (int ExitCode, string Out, string Error) RunWithInput(string workingDirectory, string standardInput, params string[] args)
+    public static (int ExitCode, string Out, string Error) RunWithInput(string workingDirectory, string standardInput, params string[] args) =>
+        RunWith(workingDirectory, standardInput, e => e, args);
+
+    /// <summary>Runs with an environment <paramref name="shape"/> adjusts (a terminal on standard output, environment variables).</summary>
+    public static (int ExitCode, string Out, string Error) RunWith(string workingDirectory, string standardInput, Func<CliEnvironment, CliEnvironment> shape, params string[] args)
     {
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var environment = new CliEnvironment(output, error, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(standardInput)), workingDirectory);
-        var code = CliApplication.Run(args, environment);
+        var environment = new CliEnvironment(output, error, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(standardInput)), workingDirectory)
+        {
+            GetEnvironmentVariable = _ => null,
+        };
+        var code = CliApplication.Run(args, shape(environment));
         return (code, output.ToString(), error.ToString());
     }
 }

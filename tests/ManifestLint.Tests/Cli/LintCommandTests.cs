@@ -46,7 +46,8 @@ public class LintCommandTests
         var options = LintCommand.ToOptions(parse);
         Assert.Empty(parse.Errors);
         Assert.Equal(["a.yaml", "dir"], options.Paths);
-        Assert.Equal((OutputFormat.Sarif, "out.sarif", Severity.Error, "prod"), (options.Format, options.OutputPath, options.FailLevel, options.Namespace));
+        Assert.Equal([new ReportTarget(OutputFormat.Sarif, "out.sarif")], options.Reports);
+        Assert.Equal((Severity.Error, "prod"), (options.FailLevel, options.Namespace));
     }
 
     [Fact]
@@ -54,9 +55,8 @@ public class LintCommandTests
     {
         var options = LintCommand.ToOptions(CliApplication.CreateRootCommand(CliEnvironment.FromConsole()).Parse(["lint", "x"]));
 
-        Assert.Equal(OutputFormat.Text, options.Format);
+        Assert.Equal([new ReportTarget(OutputFormat.Text, null)], options.Reports);
         Assert.Equal(Severity.Warning, options.FailLevel);
-        Assert.Null(options.OutputPath);
     }
 
     [Theory]

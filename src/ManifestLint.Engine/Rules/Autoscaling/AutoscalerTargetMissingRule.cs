@@ -21,16 +21,17 @@ public sealed class AutoscalerTargetMissingRule() : Rule("ML6005")
                 continue;
             }
 
-            var others = c.Index.WorkloadsIn(ns).ToList();
+            // Sorted: the message must not depend on the order the files were given in.
+            var others = c.Index.WorkloadsIn(ns).OrderBy(w => w.Kind, StringComparer.Ordinal).ThenBy(w => w.Name, StringComparer.Ordinal).ToList();
             if (others.Count == 0)
             {
                 continue;
             }
 
-            var sameName = others.FirstOrDefault(w => w.Resource.Name == target.Name);
+            var sameName = others.FirstOrDefault(w => w.Name == target.Name);
             var hint = sameName is null
-                ? $"the namespace's workloads are {string.Join(", ", others.Take(5).Select(w => $"{w.Resource.Kind} {w.Resource.Name}"))}{(others.Count > 5 ? ", ..." : string.Empty)}"
-                : $"a {sameName.Resource.Kind} named {target.Name} is in the input: check the kind";
+                ? $"the namespace's workloads are {string.Join(", ", others.Take(5).Select(w => $"{w.Kind} {w.Name}"))}{(others.Count > 5 ? ", ..." : string.Empty)}"
+                : $"a {sameName.Kind} named {target.Name} is in the input: check the kind";
             c.Report(
                 resource,
                 target.NameSpan,

@@ -21,8 +21,20 @@ public sealed class GoMemLimitMissingRule() : Rule("ML3004")
 
         var at = go.MemLimit?.WrittenAt.Span ?? go.MissingSpan;
         var message = go.ReadsMemLimit
-            ? $"{go.Subject} has a {go.Limit} memory limit and no GOMEMLIMIT: the Go runtime does not read the cgroup limit, so its GC paces by GOGC alone and lets the heap grow toward double the live data before collecting, past the limit if need be. Set {go.Suggestion} (about 90% of the limit)."
+            ? $"{go.Subject} has a {go.Limit} memory limit and no GOMEMLIMIT: the Go runtime does not read the cgroup limit, so its GC paces by GOGC alone and lets the heap grow toward {Growth(go)} before collecting, past the limit if need be. Set {go.Suggestion} (about 90% of the limit)."
             : $"{go.Subject} runs Go {c.Runtime.Version} (image {c.Container.Image}), which has no GOMEMLIMIT (added in Go 1.19), with a {go.Limit} memory limit: its GC paces by GOGC alone and can let the heap grow past the limit. Build with Go 1.19 or later and set {go.Suggestion}.";
         c.Report(go.ReadsMemLimit ? RuntimeFixes.GoMemLimitAt90Percent(c.Container, go.MemLimit, go.LimitBytes ?? 0, c.Workload.Resource.Node) : null, at, message, string.Empty, go.LimitSource());
     });
+
+    /// <summary>
+    /// The heap goal GOGC sets, live heap × (1 + GOGC/100) (gc-guide): "double the live data" at the default 100,
+    /// "6× the live data (GOGC=500)", "1.3× the live data (GOGC=30)".
+    /// </summary>
+    private static string Growth(GoFacts go)
+    {
+        var percent = GoGc.Read(go.Gogc?.Value) ?? GoGc.Default;
+        var factor = 1 + (percent / 100m);
+        var shown = factor == 2 ? "double the live data" : $"{Jvm.JvmFacts.Percent((double)decimal.Round(factor, 2))}× the live data";
+        return percent == GoGc.Default ? shown : $"{shown} (GOGC={go.Gogc?.Value})";
+    }
 }

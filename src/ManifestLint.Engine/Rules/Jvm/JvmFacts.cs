@@ -67,7 +67,7 @@ internal sealed class JvmFacts
             return null;
         }
 
-        var options = JvmOptions.From(c.Container, c.CommandLine, c.Runtime.Version);
+        var options = JvmOptions.From(c.Container, c.CommandLine, c.Runtime.Version, c.Runtime.Launcher);
         var limitValue = c.Effective.Limit(ResourceNames.Memory);
         long? limit = limitValue?.Value is { IsZero: false } q && q > default(Quantity) ? (long)Int128.Min(q.CeilingUnits, long.MaxValue) : null;
         var visibility = JvmContainerSupport.Of(options, c.Runtime.Version);

@@ -6,7 +6,8 @@ namespace ManifestLint.Engine.Rules.Jvm;
 /// <summary>
 /// ML2001: the JVM's maximum heap (from -Xmx, or what HotSpot derives from the limit or -XX:MaxRAM) is at or
 /// above the container's memory limit. The heap alone then fills the cgroup, and the kernel OOM-kills the
-/// container before the GC ever sees memory pressure.
+/// container before the GC ever sees memory pressure. The fix names the start script's variable when the image's
+/// script always passes an -Xmx of its own (Elasticsearch, Cassandra, bitnami ZooKeeper), where a percentage would not work.
 /// </summary>
 public sealed class JvmHeapAtOrAboveMemoryLimitRule() : Rule("ML2001")
 {
@@ -17,9 +18,13 @@ public sealed class JvmHeapAtOrAboveMemoryLimitRule() : Rule("ML2001")
             return;
         }
 
+        // Where the image's start script always passes an -Xmx of its own, a percentage would not take effect.
+        var fix = c.Runtime.Launcher is { TakesHeapPercentage: false }
+            ? $"Lower {heap.Flag?.Variable ?? "the heap"} to at most ~75% of the limit, {JvmFacts.MiBText(limit / 4 * 3)}."
+            : $"Set -XX:MaxRAMPercentage=75 or lower (or -Xmx at most ~75% of the limit, {JvmFacts.MiBText(limit / 4 * 3)}).";
         c.Report(
             jvm.HeapSpan(heap),
-            $"{jvm.Subject}: JVM max heap {JvmFacts.MiBText(heap.Bytes)} ({JvmFacts.DescribeHeap(heap)}) is at or above the {jvm.Limit} memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. Set -XX:MaxRAMPercentage=75 or lower (or -Xmx at most ~75% of the limit, {JvmFacts.MiBText(limit / 4 * 3)}).",
+            $"{jvm.Subject}: JVM max heap {JvmFacts.MiBText(heap.Bytes)} ({JvmFacts.DescribeHeap(heap)}) is at or above the {jvm.Limit} memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. {fix}",
             heap.Basis.ToString(),
             jvm.LimitValue is { } value ? value.LimitRangeSource() : []);
     });

@@ -7,8 +7,9 @@ namespace ManifestLint.Engine.Rules.Jvm;
 /// <summary>
 /// ML2005: the heap is fixed with -Xmx (or -XX:MaxHeapSize) while the container has a memory limit. The heap
 /// then does not follow the limit when it changes; -XX:MaxRAMPercentage makes it a share of whatever limit the
-/// container gets. Quiet when ML2001 already reports the flag, and for JVMs that cannot see the limit (there
-/// -Xmx is the right tool).
+/// container gets. Quiet when ML2001 already reports the flag, for JVMs that cannot see the limit (there
+/// -Xmx is the right tool), and for images whose start script always passes an -Xmx of its own (Elasticsearch,
+/// OpenSearch, Logstash, Cassandra, bitnami ZooKeeper): -Xmx beats any percentage, so the advice would not work.
 /// </summary>
 public sealed class JvmHeapHardCodedRule() : Rule("ML2005")
 {
@@ -18,7 +19,7 @@ public sealed class JvmHeapHardCodedRule() : Rule("ML2005")
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
         if (JvmFacts.For(c) is not { Heap: { Basis: JvmHeapBasis.MaxHeapSizeFlag, Flag: { } xmx } heap, HeapSettled: true, LimitBytes: { } limit, HeapFillsLimit: false } jvm
-            || jvm.Visibility == JvmLimitVisibility.Blind)
+            || jvm.Visibility == JvmLimitVisibility.Blind || c.Runtime.Launcher is { TakesHeapPercentage: false })
         {
             return;
         }

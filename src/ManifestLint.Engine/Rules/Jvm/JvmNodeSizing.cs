@@ -6,11 +6,12 @@ namespace ManifestLint.Engine.Rules.Jvm;
 /// <summary>
 /// For ML1001: what a JVM without a memory limit does with its heap. With nothing to read in the cgroup, HotSpot
 /// takes the node's RAM as available memory and its heap is MaxRAMPercentage (25%) of that, unless -Xmx or
-/// -XX:MaxRAM fixes it.
+/// -XX:MaxRAM fixes it. Said only when every source of JVM options is known: a start script's own heap, a Secret
+/// or an @argfile may hold an -Xmx, and then the note would be wrong.
 /// </summary>
 internal static class JvmNodeSizing
 {
-    /// <summary>" As a JVM, it also sizes its heap from the node's memory (25% of node RAM by default)."; empty when not a JVM or the heap is fixed.</summary>
+    /// <summary>" As a JVM, it also sizes its heap from the node's memory (25% of node RAM by default)."; empty when not a JVM or the heap is fixed or unknown.</summary>
     public static string Note(ContainerContext c)
     {
         if (c.Runtime.Kind != Runtime.Jvm)
@@ -18,15 +19,14 @@ internal static class JvmNodeSizing
             return string.Empty;
         }
 
-        var options = JvmOptions.From(c.Container, c.CommandLine, c.Runtime.Version);
-        if (options[JvmFlagKind.MaxHeapSize] is { IsValid: true } || options[JvmFlagKind.MaxRam] is { IsValid: true })
+        var options = JvmOptions.From(c.Container, c.CommandLine, c.Runtime.Version, c.Runtime.Launcher);
+        if (!options.IsComplete || options[JvmFlagKind.MaxHeapSize] is { IsValid: true } || options[JvmFlagKind.MaxRam] is { IsValid: true })
         {
             return string.Empty;
         }
 
-        var share = options[JvmFlagKind.MaxRamPercentage] is { Number: { } percent } flag
-            ? $"{JvmFacts.Percent(percent)}% of node RAM, {flag.Describe()}"
-            : "25% of node RAM by default";
+        var (percent, flag) = JvmErgonomics.Percentage(options, JvmFlagKind.MaxRamPercentage, JvmErgonomics.DefaultMaxRamPercentage);
+        var share = flag is null ? "25% of node RAM by default" : $"{JvmFacts.Percent(percent)}% of node RAM, {flag.Describe()}";
         return $" As a JVM{c.Runtime.GuessNote}, it also sizes its heap from the node's memory ({share}).";
     }
 }

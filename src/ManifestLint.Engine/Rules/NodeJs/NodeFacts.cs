@@ -59,6 +59,17 @@ internal sealed class NodeFacts
     public string Suggestion(decimal percent = SuggestedPercent) => $"--max-old-space-size={(long)((LimitBytes ?? 0) * percent / 100 / MiB)}";
 
     /// <summary>
+    /// "Set NODE_OPTIONS=--max-old-space-size=192", or "Add --max-old-space-size=192 to NODE_OPTIONS" when NODE_OPTIONS
+    /// already holds other flags (a --require of an instrumentation agent): replacing it would drop them.
+    /// </summary>
+    public string SetHeapAdvice() => Context.CommandLine.Environment["NODE_OPTIONS"]?.Value switch
+    {
+        { } existing when existing.Contains("--max-old-space-size=", StringComparison.Ordinal) => $"Make it {Suggestion()} in NODE_OPTIONS",
+        { } existing when !string.IsNullOrWhiteSpace(existing) => $"Add {Suggestion()} to NODE_OPTIONS",
+        _ => $"Set NODE_OPTIONS={Suggestion()}",
+    };
+
+    /// <summary>
     /// Ends a sentence about a missing flag with what could still hold one: " (npm starts node from package.json ...)",
     /// " (./start.sh is not read here ...)", " (the image's own command is not visible here)"; empty for a visible node command.
     /// </summary>

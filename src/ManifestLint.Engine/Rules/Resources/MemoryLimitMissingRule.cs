@@ -10,13 +10,14 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// ML1001: a container (init containers included) without a memory limit, after LimitRange defaults.
 /// A zero limit counts as none: the kubelet sets no cgroup limit for it. A pod-level memory limit bounds every
 /// container through the pod cgroup (PodLevelResources, beta 1.34), so the node is protected and nothing is reported.
+/// The Kubernetes pause image (capacity placeholders, image pullers) cannot grow and is not reported either.
 /// </summary>
 public sealed class MemoryLimitMissingRule() : Rule("ML1001")
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
         var limit = c.Effective.Limit(ResourceNames.Memory);
-        if (limit is { Value: null } || (limit?.Value is { } value && !value.IsZero)
+        if (limit is { Value: null } || (limit?.Value is { } value && !value.IsZero) || PauseContainers.IsPause(c.Container)
             || c.Pod.PodResources?.Limits[ResourceNames.Memory] is { Value: not { IsZero: true } })
         {
             return;

@@ -110,13 +110,29 @@ public class JvmFlagSyntaxTests
     [Theory]
     [InlineData("-XX:+UseG1GC")]
     [InlineData("-Dfile.encoding=UTF-8")]
-    [InlineData("-XX:MaxRAMFraction=2")]
+    [InlineData("-XX:MaxRAMFractionX=2")]
     [InlineData("-XX:UseContainerSupport")]
     [InlineData("-Xshare:auto")]
     [InlineData("-XX:MaxRAMPercentageX=1")]
     public void OtherOptions_AreIgnored(string option)
     {
         Assert.Null(JvmFlagSyntax.Parse(option, JvmOptionSource.CommandLine));
+    }
+
+    // Corpus: rendered/cp-helm-charts.yaml, the jmx exporter's java -XX:MaxRAMFraction=1. The deprecated fractions are
+    // positive integers; HotSpot turns them into a percentage of 100 / N.
+    [Theory]
+    [InlineData("-XX:MaxRAMFraction=1", JvmFlagKind.MaxRamFraction, 1.0)]
+    [InlineData("-XX:MinRAMFraction=2", JvmFlagKind.MinRamFraction, 2.0)]
+    [InlineData("-XX:InitialRAMFraction=64", JvmFlagKind.InitialRamFraction, 64.0)]
+    [InlineData("-XX:MaxRAMFraction=0", JvmFlagKind.MaxRamFraction, null)]
+    [InlineData("-XX:MaxRAMFraction=1.5", JvmFlagKind.MaxRamFraction, null)]
+    public void RamFractions_ArePositiveIntegers(string option, JvmFlagKind kind, double? number)
+    {
+        var flag = JvmFlagSyntax.Parse(option, JvmOptionSource.CommandLine);
+
+        Assert.Equal(kind, flag?.Kind);
+        Assert.Equal(number, flag?.Number);
     }
 
     [Theory]

@@ -110,4 +110,43 @@ public class GoMemLimitMissingRuleTests
                       memory: 1Gi
             """);
     }
+
+
+    // Corpus: manifests/knative-serving-core/deployments/activator.yaml (GOGC=500, 600Mi) and
+    // manifests/kube-prometheus/prometheusOperator-deployment.yaml (GOGC=30, 200Mi): the heap goal is
+    // live × (1 + GOGC/100), not "double" whatever GOGC says.
+    [Fact]
+    public void GrowthNamedFromGogc()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              containers:
+                - name: activator
+                  image: gcr.io/knative-releases/knative.dev/serving/cmd/activator:v1
+                  env:   # Noncompliant {{lets the heap grow toward 6× the live data (GOGC=500) before collecting}}
+                    - name: GOGC
+                      value: "500"
+                  resources:
+                    limits:
+                      memory: 600Mi
+                - name: prometheus-operator
+                  image: quay.io/prometheus-operator/prometheus-operator:v0.93.1
+                  env:   # Noncompliant {{lets the heap grow toward 1.3× the live data (GOGC=30) before collecting}}
+                    - name: GOGC
+                      value: "30"
+                  resources:
+                    limits:
+                      memory: 200Mi
+                - name: golang   # Noncompliant {{lets the heap grow toward double the live data before collecting}}
+                  image: golang:1.22
+                  command: [/app/server]
+                  resources:
+                    limits:
+                      memory: 200Mi
+            """);
+    }
 }

@@ -340,4 +340,114 @@ public class JvmHeapAtOrAboveMemoryLimitRuleTests
                       memory: 1Gi
             """);
     }
+
+
+    // Corpus: rendered/bitnami-solr.yaml, StatefulSet bitnami-solr-zookeeper (bitnami zookeeper sub-chart):
+    // ZOO_HEAP_SIZE=1024 (MiB) under a 384Mi limit. bitnami's libzookeeper.sh passes it as -Xmx1024m -Xms1024m.
+    [Fact]
+    public void BitnamiSolrZooKeeper_HeapSizeAboveTheLimit_IsReportedAtTheVariable()
+    {
+        Verify(Rule, """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: bitnami-solr-zookeeper
+            spec:
+              selector:
+                matchLabels: {app: zookeeper}
+              template:
+                metadata:
+                  labels: {app: zookeeper}
+                spec:
+                  containers:
+                    - name: zookeeper
+                      image: docker.io/bitnami/zookeeper:3.9.3-debian-12-r21
+                      command:
+                        - /scripts/setup.sh
+                      env:
+                        - name: ZOO_HEAP_SIZE
+                          value: "1024"   # Noncompliant {{JVM max heap 1024 MiB (-Xmx1024m from ZOO_HEAP_SIZE=1024, which bitnami's libzookeeper.sh passes as -Xmx1024m -Xms1024m) is at or above the 384 MiB memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. Lower ZOO_HEAP_SIZE to at most ~75% of the limit, 288 MiB.}}
+                      resources:
+                        limits:
+                          memory: 384Mi
+                        requests:
+                          memory: 256Mi
+            """);
+    }
+
+    // Kafka's kafka-server-start.sh sets KAFKA_HEAP_OPTS="-Xmx1G -Xms1G" when it is empty: a 1Gi Kafka is full of heap.
+    [Fact]
+    public void KafkaWithoutHeapOpts_UsesTheStartScriptDefault()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: kafka
+            spec:
+              containers:
+                - name: default-heap
+                  image: apache/kafka:3.9.0
+                  resources:
+                    limits:
+                      memory: 1Gi   # Noncompliant {{JVM max heap 1024 MiB (-Xmx1G from Kafka's start script (its default when KAFKA_HEAP_OPTS is unset)) is at or above the 1024 MiB memory limit}}
+                - name: heap-opts
+                  image: apache/kafka:3.9.0
+                  env:
+                    - name: KAFKA_HEAP_OPTS
+                      value: -XX:MaxRAMPercentage=60
+                  resources:
+                    limits:
+                      memory: 1Gi
+                - name: kafka-topics
+                  image: apache/kafka:3.9.0
+                  command: [sh, -c, "kafka-topics.sh --list --bootstrap-server kafka:9092"]
+                  resources:
+                    limits:
+                      memory: 1Gi
+            """);
+    }
+
+
+    // Corpus: rendered/bitnami-spark.yaml, master and worker: SPARK_DAEMON_MEMORY="" under a 768Mi limit. bitnami's run.sh
+    // starts start-master.sh / start-worker.sh, and Spark's launcher (SparkClassCommandBuilder) passes
+    // -Xmx${SPARK_DAEMON_MEMORY:-1g}: a 1 GiB heap in a 768 MiB container.
+    [Fact]
+    public void BitnamiSpark_DefaultDaemonMemoryAboveTheLimit_IsReportedAtTheEmptyVariable()
+    {
+        Verify(Rule, """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: bitnami-spark-master
+            spec:
+              selector:
+                matchLabels: {app: spark}
+              template:
+                metadata:
+                  labels: {app: spark}
+                spec:
+                  containers:
+                    - name: spark-master
+                      image: docker.io/bitnami/spark:4.0.0-debian-12-r20
+                      env:
+                        - name: SPARK_MODE
+                          value: "master"
+                        - name: SPARK_DAEMON_MEMORY
+                          value: ""   # Noncompliant {{JVM max heap 1024 MiB (-Xmx1g from Spark's start script (its default when SPARK_DAEMON_MEMORY is unset)) is at or above the 768 MiB memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. Lower SPARK_DAEMON_MEMORY to at most ~75% of the limit, 576 MiB.}}
+                      resources:
+                        limits:
+                          memory: 768Mi
+                        requests:
+                          memory: 512Mi
+                    - name: sized
+                      image: docker.io/bitnami/spark:4.0.0-debian-12-r20
+                      env:
+                        - name: SPARK_DAEMON_MEMORY
+                          value: 512m
+                      resources:
+                        limits:
+                          memory: 768Mi
+            """);
+    }
 }

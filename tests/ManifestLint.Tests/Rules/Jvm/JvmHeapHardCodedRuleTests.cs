@@ -74,4 +74,37 @@ public class JvmHeapHardCodedRuleTests
                 limits:
                   memory: {limit}
         """;
+
+
+    // Corpus: rendered/elastic-logstash.yaml, LS_JAVA_OPTS="-Xmx1g -Xms1g" under 1536Mi. Logstash's config/jvm.options
+    // already holds an -Xmx, and -Xmx beats any percentage, so "use -XX:MaxRAMPercentage" would not work there.
+    // The Kafka scripts pass KAFKA_HEAP_OPTS as given, so there the advice holds.
+    [Fact]
+    public void StartScriptsThatAlwaysSetAHeap_AreNotToldToUseAPercentage()
+    {
+        ManifestLint.Tests.Rules.ExpectedFindings.Verify("ML2005", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              containers:
+                - name: logstash
+                  image: docker.elastic.co/logstash/logstash:8.5.1
+                  env:
+                    - name: LS_JAVA_OPTS
+                      value: "-Xmx1g -Xms1g"
+                  resources:
+                    limits:
+                      memory: 1536Mi
+                - name: kafka
+                  image: docker.io/bitnami/kafka:4.0.0-debian-12-r10
+                  env:
+                    - name: KAFKA_HEAP_OPTS
+                      value: "-Xmx512m -Xms512m"   # Noncompliant {{-Xmx512m in KAFKA_HEAP_OPTS, which kafka-run-class.sh puts on the java command line fixes the heap at 512 MiB (50% of the 1024 MiB memory limit)}}
+                  resources:
+                    limits:
+                      memory: 1Gi
+            """);
+    }
 }

@@ -51,4 +51,33 @@ public class JvmWithoutMemoryLimitTests
                   image: node:22
             """);
     }
+
+
+    // Corpus: rendered/cp-helm-charts.yaml. The cp-* servers get -Xmx512M from *_HEAP_OPTS, which Confluent's
+    // run-class scripts put on the java command line; the jmx exporter runs java -XX:MaxRAMFraction=1 (100% of RAM);
+    // rendered/opensearch.yaml and elastic-elasticsearch take their heap from jvm.options or their own sizing.
+    [Fact]
+    public void StartScriptHeaps_AndDeprecatedFractions_AreNamedOrLeftUnsaid()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app
+            spec:
+              containers:
+                - name: cp-kafka-rest-server   # Noncompliant {{on the node. Set resources.limits.memory.}}
+                  image: confluentinc/cp-kafka-rest:6.1.0
+                  env:
+                    - {name: KAFKAREST_HEAP_OPTS, value: "-Xms512M -Xmx512M"}
+                - name: prometheus-jmx-exporter   # Noncompliant {{(100% of node RAM, -XX:MaxRAMFraction=1 on the command line)}}
+                  image: solsson/kafka-prometheus-jmx-exporter@sha256:6f82e2b0464f50da8104acd7363fb9b995001ddff77d248379f8788e78946143
+                  command: [java, -XX:+UnlockExperimentalVMOptions, -XX:+UseCGroupMemoryLimitForHeap, -XX:MaxRAMFraction=1, -XshowSettings:vm, -jar, jmx_prometheus_httpserver.jar, "5556", /etc/jmx/config.yml]
+                - name: elasticsearch   # Noncompliant {{on the node. Set resources.limits.memory.}}
+                  image: docker.elastic.co/elasticsearch/elasticsearch:8.5.1
+                - name: jenkins-ui-test   # Noncompliant {{on the node. Set resources.limits.memory.}}
+                  image: docker.io/jenkins/jenkins:2.568.2-jdk21
+                  command: ["/tools/bats/bin/bats", "-t", "/tests/run.sh"]
+            """);
+    }
 }

@@ -181,4 +181,46 @@ public class NodeDefaultHeapInSmallContainerRuleTests
                 limits:
                   memory: {limit}
         """;
+
+
+    // Corpus: manifests/opentelemetry-demo-rendered/component.yaml, Deployment payment: NODE_OPTIONS holds the
+    // OpenTelemetry --require under a 140Mi limit. "Set NODE_OPTIONS=--max-old-space-size=105" would drop the --require.
+    [Fact]
+    public void ExistingNodeOptions_AreKeptByTheAdvice()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: payment
+            spec:
+              containers:
+                - name: payment
+                  image: ghcr.io/open-telemetry/demo:3.0.0-payment
+                  env:
+                    - name: NODE_OPTIONS
+                      value: --require @opentelemetry/auto-instrumentations-node/register   # Noncompliant {{has a 140 MiB memory limit and no --max-old-space-size: V8 sizes its old space from the memory Node sees, half of it is 70 MiB, so V8 takes its 256 MiB floor: 182.9% of the limit}}
+                  resources:
+                    limits:
+                      memory: 140Mi
+            """);
+        Assert.Contains(
+            "Add --max-old-space-size=105 to NODE_OPTIONS (75% of the limit)",
+            Analyze("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: payment
+                spec:
+                  containers:
+                    - name: payment
+                      image: ghcr.io/open-telemetry/demo:3.0.0-payment
+                      env:
+                        - {name: NODE_OPTIONS, value: --require @opentelemetry/auto-instrumentations-node/register}
+                      resources:
+                        limits:
+                          memory: 140Mi
+                """).Single(d => d.RuleId == Rule).Message,
+            StringComparison.Ordinal);
+    }
 }

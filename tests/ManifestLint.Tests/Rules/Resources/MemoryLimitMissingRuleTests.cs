@@ -570,4 +570,30 @@ public class MemoryLimitMissingRuleTests
                           image: fluent/fluent-bit:3.2
             """);
     }
+
+
+    // Corpus: rendered/jupyterhub.yaml, StatefulSet user-placeholder and DaemonSet hook-image-puller: containers running
+    // registry.k8s.io/pause, whose binary only waits for a signal. A command in the pause image is something else.
+    [Fact]
+    public void PauseContainers_AreNotReported()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: user-placeholder
+            spec:
+              containers:
+                - name: pause
+                  image: registry.k8s.io/pause:3.10.2
+                  resources:
+                    requests:
+                      memory: 1G
+                - name: old-pause
+                  image: k8s.gcr.io/pause-amd64:3.1
+                - name: not-pause   # Noncompliant
+                  image: registry.k8s.io/pause:3.10.2
+                  command: [/bin/sh, -c, "sleep 1"]
+            """);
+    }
 }

@@ -230,4 +230,27 @@ public class MemoryRequestMissingRuleTests
                               cpu: 500m
             """);
     }
+
+
+    // Corpus: rendered/jupyterhub.yaml, DaemonSet continuous-image-puller: its long-running container is the pause image.
+    [Fact]
+    public void PauseContainers_AreNotReported()
+    {
+        Verify(Rule, """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: continuous-image-puller
+            spec:
+              selector:
+                matchLabels: {app: puller}
+              template:
+                metadata:
+                  labels: {app: puller}
+                spec:
+                  containers:
+                    - name: pause
+                      image: registry.k8s.io/pause:3.10.2
+            """);
+    }
 }

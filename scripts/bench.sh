@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Whole-process benchmark (issue 7). Builds Release, generates the deterministic corpus at three sizes, and runs the
+# YamlDotNet floor (`ManifestLint.Benchmarks floor`: read + YamlStream.Load, no model, no rules) and `manifestlint lint`
+# side by side, on 1 core (taskset -c 0) and on 2 cores. Prints wall, CPU (user+sys), peak RSS, MB/s, documents/s,
+# lint/floor, the 2-core speed-up and linearity across sizes; then cold start on one small file, and a Helm chart
+# against `helm template` when helm is on PATH. Each number is the median of --runs runs.
+#
+#   scripts/bench.sh [--sizes "2500 5000 10000"] [--runs 3] [--work DIR]
+#
+# Timings on a shared machine are noisy: compare CPU time, repeat, or count instructions with valgrind (RESULTS.md).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+sizes="2500 5000 10000"
+runs=3
+work="${TMPDIR:-/tmp}/manifestlint-bench"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    *) echo "usage: $0 [--sizes \"N N N\"] [--runs R] [--work DIR]" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$work"
+artifacts="$work/artifacts"
+
+echo "# building (Release) ..." >&2
+dotnet build "$root/src/ManifestLint.Cli" -c Release --artifacts-path "$artifacts" -v q -nologo >&2
+dotnet build "$root/tests/ManifestLint.Benchmarks" -c Release --artifacts-path "$artifacts" -v q -nologo >&2
+lint="$artifacts/bin/ManifestLint.Cli/release/manifestlint"
+bench="$artifacts/bin/ManifestLint.Benchmarks/release/ManifestLint.Benchmarks"
+
+# median of a column of numbers
+median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# measure CPUS CMD... -> "wall cpu rss_mb" (medians of $runs runs; the RSS is the largest)
+measure() {
+  local cpus="$1"; shift
+  local t="$work/time.txt" walls="" cpus_used="" rss=0
+  for _ in $(seq "$runs"); do
+    taskset -c "$cpus" /usr/bin/time -f "%e %U %S %M" -o "$t" "$@" > /dev/null 2> "$work/stderr.txt" || true
+    read -r wall user sys kb < <(tail -n 1 "$t")
+    walls="$walls$wall"$'\n'
+    cpus_used="$cpus_used$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"$'\n'
+    [ "$kb" -gt "$rss" ] && rss="$kb"
+  done
+  echo "$(printf '%s' "$walls" | median) $(printf '%s' "$cpus_used" | median) $((rss / 1024))"
+}
+
+echo "machine: $(nproc) cores, $(awk '/model name/ { sub(/.*: /, ""); print; exit }' /proc/cpuinfo), $(free -g | awk '/Mem:/ { print $2 }') GB, $(dotnet --version) SDK, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
+results="$work/results.tsv"
+printf 'files\tMB\tdocuments\tcores\ttool\twall_s\tcpu_s\trss_MB\tMB_per_s\tdocs_per_s\n' > "$results"
+for size in $sizes; do
+  corpus="$work/corpus-$size"
+  [ -f "$corpus.done" ] || { "$bench" corpus --files "$size" --out "$corpus" > "$corpus.done"; }
+  floor=$("$bench" floor "$corpus")
+  docs=$(echo "$floor" | sed -n 's/.* \([0-9]*\) documents.*/\1/p')
+  bytes=$(echo "$floor" | sed -n 's/.* \([0-9]*\) bytes.*/\1/p')
+  mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+  for cores in 1 2; do
+    cpuset=$([ "$cores" = 1 ] && echo 0 || echo 0-1)
+    for tool in floor lint; do
+      if [ "$tool" = floor ]; then
+        read -r wall cpu rss < <(measure "$cpuset" "$bench" floor "$corpus")
+      else
+        read -r wall cpu rss < <(measure "$cpuset" "$lint" lint "$corpus" --fail-level none)
+      fi
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$mb" "$docs" "$cores" "$tool" "$wall" "$cpu" "$rss" \
+        "$(awk -v m="$mb" -v w="$wall" 'BEGIN { printf "%.1f", m / w }')" "$(awk -v d="$docs" -v w="$wall" 'BEGIN { printf "%.0f", d / w }')" >> "$results"
+    done
+  done
+done
+
+echo
+echo "| files | MB | documents | cores | tool | wall s | CPU s | peak RSS MB | MB/s | documents/s |"
+echo "|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|"
+tail -n +2 "$results" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 }'
+
+echo
+echo "| files | cores | lint/floor (wall) | lint/floor (CPU) | lint 2-core speed-up | floor 2-core speed-up |"
+echo "|---:|---:|---:|---:|---:|---:|"
+awk -F'\t' 'NR > 1 { w[$1, $4, $5] = $6; c[$1, $4, $5] = $7; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
+  END { for (i = 1; i <= n; i++) { s = order[i]; for (k = 1; k <= 2; k++)
+    printf "| %s | %d | %.2f | %.2f | %s | %s |\n", s, k, w[s, k, "lint"] / w[s, k, "floor"], c[s, k, "lint"] / c[s, k, "floor"],
+      k == 2 ? sprintf("%.2f", w[s, 1, "lint"] / w[s, 2, "lint"]) : "", k == 2 ? sprintf("%.2f", w[s, 1, "floor"] / w[s, 2, "floor"]) : "" } }' "$results"
+
+echo
+echo "Linearity (time per file relative to the smallest size; 1.00 is linear, the target is within 0.90-1.10 per doubling):"
+echo "| files | cores | lint wall per file, relative | lint CPU per file, relative | floor wall per file, relative |"
+echo "|---:|---:|---:|---:|---:|"
+awk -F'\t' 'NR > 1 { w[$1, $4, $5] = $6; c[$1, $4, $5] = $7; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
+  END { b = order[1]; for (i = 1; i <= n; i++) { s = order[i]; for (k = 1; k <= 2; k++)
+    printf "| %s | %d | %.2f | %.2f | %.2f |\n", s, k, (w[s, k, "lint"] / s) / (w[b, k, "lint"] / b), (c[s, k, "lint"] / s) / (c[b, k, "lint"] / b), (w[s, k, "floor"] / s) / (w[b, k, "floor"] / b) } }' "$results"
+
+echo
+small="$work/corpus-small"
+[ -f "$small.done" ] || { "$bench" corpus --files 10 --out "$small" > "$small.done"; }
+one=$(find "$small" -name app.yaml | sort | head -n 1)
+read -r wall cpu rss < <(runs=$((runs * 3)) measure 0-1 "$lint" lint "$one" --fail-level none)
+echo "Cold start, one small file ($(wc -c < "$one") bytes), JIT build: ${wall} s wall, ${cpu} s CPU, ${rss} MB"
+if dotnet publish "$root/src/ManifestLint.Cli" -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true --artifacts-path "$work/r2r" -v q -nologo > "$work/r2r.log" 2>&1; then
+  r2r=$(find "$work/r2r/publish" -name manifestlint -type f | head -n 1)
+  read -r wall cpu rss < <(runs=$((runs * 3)) measure 0-1 "$r2r" lint "$one" --fail-level none)
+  echo "Cold start, one small file, ReadyToRun build: ${wall} s wall, ${cpu} s CPU, ${rss} MB"
+else
+  echo "Cold start, ReadyToRun build: publish failed (see $work/r2r.log)"
+fi
+if dotnet publish "$root/src/ManifestLint.Cli" -c Release -r linux-x64 -p:PublishAot=true --artifacts-path "$work/aot" -v q -nologo > "$work/aot.log" 2>&1; then
+  aot=$(find "$work/aot/publish" -name manifestlint -type f | head -n 1)
+  read -r wall cpu rss < <(runs=$((runs * 3)) measure 0-1 "$aot" lint "$one" --fail-level none)
+  echo "Cold start, one small file, native AOT build: ${wall} s wall, ${cpu} s CPU, ${rss} MB"
+else
+  echo "Cold start, native AOT build: publish failed (see $work/aot.log)"
+fi
+
+helm_bin="$(command -v helm || true)"
+[ -z "$helm_bin" ] && [ -x "$root/.tools/bin/helm" ] && helm_bin="$root/.tools/bin/helm"
+if [ -n "$helm_bin" ]; then
+  echo
+  echo "| chart | helm template wall s | lint wall s | lint / helm template |"
+  echo "|---|---:|---:|---:|"
+  for chart in "$root"/samples/charts/*/; do
+    name=$(basename "$chart")
+    read -r hw _ _ < <(measure 0-1 "$helm_bin" template release "$chart")
+    read -r lw _ _ < <(measure 0-1 "$lint" lint "$chart" --helm "$helm_bin" --fail-level none)
+    echo "| $name | $hw | $lw | $(awk -v a="$lw" -v b="$hw" 'BEGIN { printf "%.2f", a / b }') |"
+  done
+fi

@@ -1,0 +1,56 @@
+using ManifestLint.Model.Kubernetes;
+using ManifestLint.Model.Yaml;
+
+namespace ManifestLint.Engine.Analysis;
+
+/// <summary>
+/// Pass 1 of a run: the LimitRanges, ResourceQuotas, autoscalers and PodDisruptionBudgets of one file, for the
+/// <see cref="PolicyIndex"/>. Only documents whose text names one of these kinds are parsed, so the pass costs a byte
+/// search per file plus the parse of those (small, few) documents. A kind written with YAML escape sequences
+/// (<c>"Limit\x52ange"</c>) is not recognised; the API server reads it, but no real manifest writes one.
+/// </summary>
+internal static class PolicyScanner
+{
+    private static readonly string[] Markers = ["LimitRange", "ResourceQuota", "PodAutoscaler", "PodDisruptionBudget"];
+
+    /// <returns>The file's policy objects, or null when it has none (or cannot be read: pass 2 reports that).</returns>
+    public static ManifestFile? Scan(AnalysisInput input, AnalysisOptions options)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = input.Read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        // UTF-16 and UTF-32 files (a byte order mark, or NULs) are searched once decoded.
+        var utf8 = bytes is not [0xFE or 0xFF or 0x00, ..];
+        if (bytes.Length > options.Limits.MaxFileBytes || (utf8 && !MayHold(bytes)) || !SourceDecoder.TryDecode(input.Path, bytes, out var text, out _))
+        {
+            return null;
+        }
+
+        var file = ManifestReader.Read(YamlFileLoader.Load(input.Path, text, options.Limits, MayHold), options.Model);
+        return file.LimitRanges.Count + file.ResourceQuotas.Count + file.Autoscaling.VerticalPodAutoscalers.Count
+            + file.Autoscaling.HorizontalPodAutoscalers.Count + file.Autoscaling.PodDisruptionBudgets.Count == 0 ? null : file;
+    }
+
+    private static bool MayHold(ReadOnlySpan<byte> bytes) =>
+        bytes.IndexOf("LimitRange"u8) >= 0 || bytes.IndexOf("ResourceQuota"u8) >= 0 || bytes.IndexOf("PodAutoscaler"u8) >= 0 || bytes.IndexOf("PodDisruptionBudget"u8) >= 0;
+
+    private static bool MayHold(string document)
+    {
+        foreach (var marker in Markers)
+        {
+            if (document.Contains(marker, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
