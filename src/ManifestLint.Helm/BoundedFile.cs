@@ -54,6 +54,20 @@ public static class BoundedFile
     public static byte[] ReadBounded(Stream stream, long maxBytes)
     {
         var cap = (int)Math.Min(Array.MaxLength - 1, Math.Max(0, maxBytes)) + 1;
+        if (stream.CanSeek && stream.Length - stream.Position is > 0 and var length)
+        {
+            // A regular file: one array of its size, not a growing buffer and a copy (a 50 MB file would cost 115 MB).
+            var bytes = new byte[Math.Min(length, cap)];
+            var total = 0;
+            while (total < bytes.Length && stream.Read(bytes, total, bytes.Length - total) is > 0 and var n)
+            {
+                total += n;
+            }
+
+            return total == bytes.Length ? bytes : bytes[..total];
+        }
+
+        // Pipes, devices and files whose size is not known (/proc): read as it comes.
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         while (buffer.Length < cap)

@@ -109,7 +109,9 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         var first = new Dictionary<WorkloadId, (int File, int Workload)>();
         var found = new List<Diagnostic>();
         var errors = new List<Diagnostic>();
-        for (var i = 0; i < outcomes.Length; i++)
+
+        // First by path, not by input order: which copy of a workload defined twice speaks must not depend on file order.
+        foreach (var i in Enumerable.Range(0, outcomes.Length).OrderBy(i => outcomes[i].Path, StringComparer.Ordinal))
         {
             foreach (var slice in outcomes[i].Slices)
             {

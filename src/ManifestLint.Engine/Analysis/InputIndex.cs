@@ -116,7 +116,9 @@ public sealed class InputIndex
             ? workload.Resource.Node
             : segments[..^1].Aggregate((MappingNode?)workload.Resource.Node, (node, key) => node?[key] as MappingNode);
         return template?["metadata"] is MappingNode metadata && metadata["labels"] is MappingNode labels
-            ? labels.Entries.Where(e => e.KeyText is not null && e.Value is ScalarNode).ToDictionary(e => e.KeyText ?? string.Empty, e => ((ScalarNode)e.Value).Value, StringComparer.Ordinal)
+            ? labels.Entries.Where(e => e.KeyText is not null && e.Value is ScalarNode)
+                .GroupBy(e => e.KeyText ?? string.Empty, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => ((ScalarNode)g.Last().Value).Value, StringComparer.Ordinal) // a repeated label: the last wins, as decoding keeps
             : new Dictionary<string, string>(StringComparer.Ordinal);
     }
 

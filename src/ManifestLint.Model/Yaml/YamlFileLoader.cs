@@ -62,7 +62,7 @@ public static class YamlFileLoader
             var builder = new YamlTreeBuilder(path, lineOffset, limits, budget);
             try
             {
-                var parser = new Parser(new StringReader(chunk.Text));
+                var parser = new Parser(new StringReader(WithoutUnicodeLineBreaks(chunk.Text)));
                 while (builder.TryReadDocument(parser, out var root, out var span))
                 {
                     documents.Add(new YamlDocument(root, span));
@@ -95,6 +95,15 @@ public static class YamlFileLoader
     }
 
     private static YamlFile Failed(string path, ModelProblem problem) => new(path, [], [problem]);
+
+    /// <summary>
+    /// YamlDotNet (like YAML 1.1) breaks lines at NEL, U+2028 and U+2029 too, which would shift every line number after
+    /// one against the file's own lines (the ones editors, SARIF and GitHub count). They are read as spaces.
+    /// </summary>
+    private static string WithoutUnicodeLineBreaks(string text) =>
+        text.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029') < 0
+            ? text
+            : text.Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');
 
     /// <summary>
     /// YAML allows only printable characters (YAML 1.2, 5.1): go-yaml, and so kubectl, rejects a stream with any other

@@ -56,6 +56,73 @@ public class FuzzRegressionTests
         Assert.Contains("Deployment admin, Deployment search", Message(inputs), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Found by <see cref="FuzzTests.MutatedManifests_NeverCrashTheEngine_AndEveryFindingPointsIntoItsFile"/> (seed
+    /// fS5EqThqDQ01): YamlDotNet breaks lines at NEL (U+0085), so a finding after one pointed past the end of the file.
+    /// </summary>
+    [Theory]
+    [InlineData('\u0085')]
+    [InlineData('\u2028')]
+    [InlineData('\u2029')]
+    public void UnicodeLineSeparators_DoNotShiftLineNumbers(char separator)
+    {
+        var text = $"# {new string(separator, 30)}\napiVersion: v1\napiVersion: v1\nkind: Pod\n";
+
+        var diagnostics = new AnalysisEngine().Analyze([AnalysisInput.FromText("nel.yaml", text)]).Diagnostics;
+
+        Assert.Equal(3, Assert.Single(diagnostics, d => d.RuleId == "ML0001").Location.StartLine);
+    }
+
+    /// <summary>
+    /// Found by <see cref="FuzzTests.Findings_DoNotDependOnFileOrderOrParallelism_AndRepeat"/> (seed 6mbLsMjjH6k1): a
+    /// workload defined in two files had its cross-file findings (ML7002) reported in whichever file came first.
+    /// </summary>
+    [Fact]
+    public void AWorkloadDefinedTwice_HasItsCrossFileFindingsInTheSameFileWhateverTheOrder()
+    {
+        const string Quota = "apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: q, namespace: shop}\nspec:\n  hard: {limits.memory: 10Gi, requests.memory: 5Gi}\n";
+        const string Deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    spec:\n      containers: [{name: app}]\n";
+        AnalysisInput[] inputs = [AnalysisInput.FromText("quota.yaml", Quota), AnalysisInput.FromText("a.yaml", Deployment), AnalysisInput.FromText("b.yaml", Deployment)];
+
+        List<string> Findings(IEnumerable<AnalysisInput> order) => [.. new AnalysisEngine().Analyze([.. order]).Diagnostics.Select(d => $"{d.Location} {d.RuleId} {d.Message}")];
+
+        Assert.Equal(Findings(inputs), Findings(inputs.Reverse()));
+    }
+
+    /// <summary>
+    /// Found by <see cref="FuzzTests.MutatedManifests_NeverCrashTheEngine_AndEveryFindingPointsIntoItsFile"/> (seed
+    /// 8qP7tPt2sOs4): a pod template label written twice made ML6002 throw (ML0000) building a dictionary of labels.
+    /// </summary>
+    [Fact]
+    public void ARepeatedPodLabel_IsML0001_NotAnInternalError()
+    {
+        const string Yaml = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: api, namespace: shop}
+            spec:
+              template:
+                metadata:
+                  labels:
+                    app: api
+                    app: api
+                spec:
+                  containers: [{name: app, resources: {requests: {memory: 1Gi}, limits: {memory: 1Gi}}}]
+            ---
+            apiVersion: autoscaling.k8s.io/v1
+            kind: VerticalPodAutoscaler
+            metadata: {name: api, namespace: shop}
+            spec:
+              targetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+              updatePolicy: {updateMode: Auto}
+            """;
+
+        var diagnostics = new AnalysisEngine().Analyze([AnalysisInput.FromText("labels.yaml", Yaml)]).Diagnostics;
+
+        Assert.DoesNotContain(diagnostics, d => d.RuleId == "ML0000");
+        Assert.Contains(diagnostics, d => d.RuleId == "ML0001" && d.Location.StartLine == 9);
+    }
+
     private const string MutatedSuppressions = ""
         + "CjogICAgICBbICAgICphIyBJbi1zb3VyY2Ugc3VwcHJlc3Npb25zLiBBIHN1cHByZXNzZWQgZmluZGluZyBpcyBsZWZ0IG91dCBvZiB0aGUgcmVwb3J0IGFu"
         + "ZCB0aGUgZXhpdCBjb2RlCiMgKGBsaW50IC0tc2hvdy1zdXBwcmVzc2VkYCBsaXN0ybMgaXQpOyBldmVyeSBzdXBwcmVzc2lvbiBuZWVkcyBhIHJlYXNvbiBh"
