@@ -30,7 +30,9 @@ internal sealed class PolicyIndex
 
     public PolicyIndex(IEnumerable<ManifestFile> files)
     {
-        var list = files.ToList();
+        // In path order (a stable sort keeps each file's own order): which of two LimitRanges of a namespace defaults a
+        // container first, and which copy of an object defined twice counts, must not depend on the order files were given in.
+        var list = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         limitRanges = list.SelectMany(f => f.LimitRanges)
             .GroupBy(l => l.Resource.Namespace, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<LimitRange>)g.ToList(), StringComparer.Ordinal);

@@ -98,9 +98,10 @@ public static class YamlFileLoader
 
     /// <summary>
     /// YamlDotNet (like YAML 1.1) breaks lines at NEL, U+2028 and U+2029 too, which would shift every line number after
-    /// one against the file's own lines (the ones editors, SARIF and GitHub count). They are read as spaces.
+    /// one against the file's own lines (the ones editors, SARIF and GitHub count). They are read as spaces, by the
+    /// loader and by anything else that hands a document's text to YamlDotNet.
     /// </summary>
-    private static string WithoutUnicodeLineBreaks(string text) =>
+    public static string WithoutUnicodeLineBreaks(string text) =>
         text.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029') < 0
             ? text
             : text.Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');

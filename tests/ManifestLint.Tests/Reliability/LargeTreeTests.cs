@@ -57,7 +57,7 @@ public class LargeTreeTests(LargeTree tree, ITestOutputHelper output) : IClassFi
     }
 
     [Fact]
-    public void HundredThousandFiles_AsSarif_AreTheSameWithOneAndTwoThreads()
+    public void HundredThousandFiles_GiveTheSameFindingsInAnyOrderWithOneOrTwoThreads()
     {
         var environment = new CliEnvironment(TextWriter.Null, TextWriter.Null, () => Stream.Null, tree.Root);
         var inputs = ManifestLint.Cli.Input.InputCollector.Collect(["k8s"], environment).Inputs;

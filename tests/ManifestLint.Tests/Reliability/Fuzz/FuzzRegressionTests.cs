@@ -58,7 +58,8 @@ public class FuzzRegressionTests
 
     /// <summary>
     /// Found by <see cref="FuzzTests.MutatedManifests_NeverCrashTheEngine_AndEveryFindingPointsIntoItsFile"/> (seed
-    /// fS5EqThqDQ01): YamlDotNet breaks lines at NEL (U+0085), so a finding after one pointed past the end of the file.
+    /// fS5EqThqDQ01, and bhfg9x5k0Mx1 for the suppression reader): YamlDotNet breaks lines at NEL (U+0085), so a finding
+    /// after one pointed past the end of the file.
     /// </summary>
     [Theory]
     [InlineData('\u0085')]
@@ -66,11 +67,12 @@ public class FuzzRegressionTests
     [InlineData('\u2029')]
     public void UnicodeLineSeparators_DoNotShiftLineNumbers(char separator)
     {
-        var text = $"# {new string(separator, 30)}\napiVersion: v1\napiVersion: v1\nkind: Pod\n";
+        var text = $"# {new string(separator, 30)}\napiVersion: v1\napiVersion: v1\nkind: Pod\n# manifestlint-disable-next-line ML9999 -- nothing\nmetadata: {{name: a}}\n";
 
         var diagnostics = new AnalysisEngine().Analyze([AnalysisInput.FromText("nel.yaml", text)]).Diagnostics;
 
         Assert.Equal(3, Assert.Single(diagnostics, d => d.RuleId == "ML0001").Location.StartLine);
+        Assert.Equal(5, Assert.Single(diagnostics, d => d.RuleId == "ML0005").Location.StartLine);
     }
 
     /// <summary>
@@ -121,6 +123,24 @@ public class FuzzRegressionTests
 
         Assert.DoesNotContain(diagnostics, d => d.RuleId == "ML0000");
         Assert.Contains(diagnostics, d => d.RuleId == "ML0001" && d.Location.StartLine == 9);
+    }
+
+    /// <summary>
+    /// Found by <see cref="FuzzTests.Findings_DoNotDependOnFileOrderOrParallelism_AndRepeat"/> in a long run (seed
+    /// 0lVAigDK9hK2): with two LimitRanges of one namespace in two files, which one defaulted a container depended on
+    /// the order of the files, and so did the findings.
+    /// </summary>
+    [Fact]
+    public void TwoLimitRangesOfANamespaceInTwoFiles_GiveTheSameFindingsWhateverTheOrder()
+    {
+        static string LimitRange(string name, string memory) =>
+            $"apiVersion: v1\nkind: LimitRange\nmetadata: {{name: {name}, namespace: shop}}\nspec:\n  limits: [{{type: Container, default: {{memory: {memory}}}, defaultRequest: {{memory: {memory}}}}}]\n";
+        const string Pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nspec:\n  containers: [{name: app, resources: {requests: {memory: 1Gi}}}]\n";
+        AnalysisInput[] inputs = [AnalysisInput.FromText("a.yaml", LimitRange("small", "256Mi")), AnalysisInput.FromText("b.yaml", LimitRange("large", "4Gi")), AnalysisInput.FromText("pod.yaml", Pod)];
+
+        List<string> Findings(IEnumerable<AnalysisInput> order) => [.. new AnalysisEngine().Analyze([.. order]).Diagnostics.Select(d => $"{d.Location} {d.RuleId} {d.Message}")];
+
+        Assert.Equal(Findings(inputs), Findings(inputs.Reverse()));
     }
 
     private const string MutatedSuppressions = ""
