@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Engine.Rules.Go;
 using ManifestLint.Engine.Rules.Jvm;
 using ManifestLint.Engine.Rules.NodeJs;
@@ -23,7 +24,7 @@ internal static class MemorySummaryBuilder
         long? limitBytes = limit?.Value is { IsZero: false } q && q > default(Quantity) ? (long)Int128.Min(q.CeilingUnits, long.MaxValue) : null;
         var (heap, heapBytes, footprintBytes) = RuntimeMemory(c);
         var used = footprintBytes ?? heapBytes;
-        var headroom = limitBytes is { } l && used is { } u ? JvmFacts.MiBText(l - u) : string.Empty;
+        var headroom = limitBytes is { } l && used is { } u ? MemoryText.MiBText(l - u) : string.Empty;
         return new MemorySummaryRow(
             c.Workload.Resource.DisplayName,
             c.Container.Kind == ContainerKind.App ? c.Container.Name : $"{c.Container.Name} ({c.Container.Kind.ToString().ToLowerInvariant()})",
@@ -32,7 +33,7 @@ internal static class MemorySummaryBuilder
             limit?.Value is { } lim && !lim.IsZero ? ByteSize.Format(lim) : "none",
             c.Facts.Qos.ToString(),
             heap,
-            footprintBytes is { } f ? JvmFacts.MiBText(f) : string.Empty,
+            footprintBytes is { } f ? MemoryText.MiBText(f) : string.Empty,
             headroom,
             c.Container.NameSpan);
     }
@@ -53,9 +54,9 @@ internal static class MemorySummaryBuilder
                 return ($"unknown: {string.Join("; ", unsettled.Options.Unknown)}", null, null);
             case Runtime.Jvm when JvmFacts.For(c) is { Heap: { } heap } jvm:
                 var footprint = (long)JvmFootprintAboveMemoryLimitRule.Estimate(c, jvm, heap.Bytes).Sum();
-                return ($"{JvmFacts.MiBText(heap.Bytes)} ({JvmFacts.DescribeHeap(heap)})", heap.Bytes, jvm.HeapSettled ? footprint : null);
+                return ($"{MemoryText.MiBText(heap.Bytes)} ({JvmFacts.DescribeHeap(heap)})", heap.Bytes, jvm.HeapSettled ? footprint : null);
             case Runtime.Go when GoFacts.For(c) is { MemLimitState: GoMemLimitState.Set } go:
-                return ($"GOMEMLIMIT {JvmFacts.MiBText(go.MemLimitBytes)}", go.MemLimitBytes, null);
+                return ($"GOMEMLIMIT {MemoryText.MiBText(go.MemLimitBytes)}", go.MemLimitBytes, null);
             case Runtime.Go:
                 return ("no GOMEMLIMIT", null, null);
             case Runtime.Node when NodeFacts.For(c) is { Options.HeapFlag: { Value: { } value } flag, LimitBytes: var limit }:

@@ -46,7 +46,7 @@ internal sealed class GoFacts
 
     public string Subject => $"{Context.Subject}{Context.Runtime.GuessNote}";
 
-    public string Limit => $"{Jvm.JvmFacts.MiBText(LimitBytes ?? 0)}{LimitValue?.OriginNote}";
+    public string Limit => $"{MemoryText.MiBText(LimitBytes ?? 0)}{LimitValue?.OriginNote}";
 
     /// <summary>90% of the limit in GOMEMLIMIT syntax, the headroom the Go GC guide suggests: "GOMEMLIMIT=921MiB".</summary>
     public string Suggestion => LimitBytes is { } limit ? $"GOMEMLIMIT={GoMemLimit.Format(limit / 10 * 9)}" : "GOMEMLIMIT at about 90% of the memory limit";

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Engine.Fixes;
 using ManifestLint.Model.Runtimes;
@@ -36,7 +37,7 @@ public sealed class GoMemLimitAtOrAboveMemoryLimitRule() : Rule("ML3001")
             c.AtMost(Severity.Warning).Report(
                 RuntimeFixes.GoMemLimitAt90Percent(c.Container, env, limit, c.Workload.Resource.Node),
                 env.WrittenAt.Span,
-                $"{go.Subject}: {go.DescribeMemLimit()} is {Jvm.JvmFacts.Percent((double)Math.Round(percent, 1))}% of the {go.Limit} memory limit, more than {Jvm.JvmFacts.Percent((double)max)}%: too little headroom for memory the Go runtime does not manage and for the GC to react, so the container can be OOM-killed first. Set {go.Suggestion} (90% of the limit).",
+                $"{go.Subject}: {go.DescribeMemLimit()} is {MemoryText.Percent((double)Math.Round(percent, 1))}% of the {go.Limit} memory limit, more than {MemoryText.Percent((double)max)}%: too little headroom for memory the Go runtime does not manage and for the GC to react, so the container can be OOM-killed first. Set {go.Suggestion} (90% of the limit).",
                 "above",
                 go.LimitSource());
         }

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Engine.Fixes;
 using ManifestLint.Model.Runtimes;
 
@@ -34,7 +35,7 @@ public sealed class GoMemLimitMissingRule() : Rule("ML3004")
     {
         var percent = GoGc.Read(go.Gogc?.Value) ?? GoGc.Default;
         var factor = 1 + (percent / 100m);
-        var shown = factor == 2 ? "double the live data" : $"{Jvm.JvmFacts.Percent((double)decimal.Round(factor, 2))}× the live data";
+        var shown = factor == 2 ? "double the live data" : $"{MemoryText.Percent((double)decimal.Round(factor, 2))}× the live data";
         return percent == GoGc.Default ? shown : $"{shown} (GOGC={go.Gogc?.Value})";
     }
 }

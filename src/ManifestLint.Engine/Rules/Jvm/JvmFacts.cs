@@ -1,4 +1,3 @@
-using System.Globalization;
 using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Kubernetes;
@@ -55,7 +54,7 @@ internal sealed class JvmFacts
     public string Subject => $"{Context.Subject}{Context.Runtime.GuessNote}";
 
     /// <summary>The limit for messages: "1024 MiB", with its LimitRange origin when it has one.</summary>
-    public string Limit => $"{MiBText(LimitBytes ?? 0)}{LimitValue?.OriginNote}";
+    public string Limit => $"{MemoryText.MiBText(LimitBytes ?? 0)}{LimitValue?.OriginNote}";
 
     /// <summary>Where a finding about the limit points: the written limit, else the container's limits/resources key.</summary>
     public SourceSpan LimitSpan => LimitValue?.OnContainerAt() ?? Context.Container.MissingFieldSpan(Context.Container.Resources.Limits);
@@ -84,24 +83,18 @@ internal sealed class JvmFacts
     /// <summary>Why the heap has its size: "-Xmx1g in JAVA_TOOL_OPTIONS", "25% of the 2048 MiB limit (the default MaxRAMPercentage)".</summary>
     public static string DescribeHeap(JvmHeap heap)
     {
-        var of = heap.MaxRam is { } maxRam ? maxRam.Describe() : $"the {MiBText(heap.AvailableBytes)} limit";
+        var of = heap.MaxRam is { } maxRam ? maxRam.Describe() : $"the {MemoryText.MiBText(heap.AvailableBytes)} limit";
         return heap.Basis switch
         {
             JvmHeapBasis.MaxHeapSizeFlag => heap.Flag?.Describe() ?? "-Xmx",
             JvmHeapBasis.InitialHeapSizeFlag => $"raised to the initial heap, {heap.Flag?.Describe()}",
-            JvmHeapBasis.MaxRamPercentage => $"{Percent(heap.Percentage)}% of {of}, {heap.Flag?.Describe() ?? "the default MaxRAMPercentage"}",
+            JvmHeapBasis.MaxRamPercentage => $"{MemoryText.Percent(heap.Percentage)}% of {of}, {heap.Flag?.Describe() ?? "the default MaxRAMPercentage"}",
             JvmHeapBasis.MinRamPercentage =>
-                $"{Percent(heap.Percentage)}% of {of}: below {MiBText(SmallBranchLimit(heap.Percentage))} HotSpot uses MinRAMPercentage, {heap.Flag?.Describe() ?? "default 50"}",
+                $"{MemoryText.Percent(heap.Percentage)}% of {of}: below {MemoryText.MiBText(SmallBranchLimit(heap.Percentage))} HotSpot uses MinRAMPercentage, {heap.Flag?.Describe() ?? "default 50"}",
             JvmHeapBasis.DefaultMaxHeapSize => $"HotSpot's ≈125 MiB floor for {of}",
             _ => $"capped near 30 GiB for compressed oops, from {of}",
         };
     }
-
-    /// <summary>Whole MiB as "1024 MiB", anything else rounded as "≈125 MiB".</summary>
-    public static string MiBText(long bytes) =>
-        bytes % MiB == 0 ? $"{bytes / MiB} MiB" : $"≈{Math.Round((decimal)bytes / MiB, MidpointRounding.AwayFromZero)} MiB";
-
-    public static string Percent(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>The available memory below which HotSpot takes MinRAMPercentage: ≈250 MiB with the default 50%.</summary>
     public static long SmallBranchLimit(double minPercentage) => minPercentage <= 0 ? long.MaxValue : (long)(JvmErgonomics.DefaultMaxHeapSize * 100 / minPercentage);

@@ -20,11 +20,11 @@ public sealed class JvmHeapAtOrAboveMemoryLimitRule() : Rule("ML2001")
 
         // Where the image's start script always passes an -Xmx of its own, a percentage would not take effect.
         var fix = c.Runtime.Launcher is { TakesHeapPercentage: false }
-            ? $"Lower {heap.Flag?.Variable ?? "the heap"} to at most ~75% of the limit, {JvmFacts.MiBText(limit / 4 * 3)}."
-            : $"Set -XX:MaxRAMPercentage=75 or lower (or -Xmx at most ~75% of the limit, {JvmFacts.MiBText(limit / 4 * 3)}).";
+            ? $"Lower {heap.Flag?.Variable ?? "the heap"} to at most ~75% of the limit, {MemoryText.MiBText(limit / 4 * 3)}."
+            : $"Set -XX:MaxRAMPercentage=75 or lower (or -Xmx at most ~75% of the limit, {MemoryText.MiBText(limit / 4 * 3)}).";
         c.Report(
             jvm.HeapSpan(heap),
-            $"{jvm.Subject}: JVM max heap {JvmFacts.MiBText(heap.Bytes)} ({JvmFacts.DescribeHeap(heap)}) is at or above the {jvm.Limit} memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. {fix}",
+            $"{jvm.Subject}: JVM max heap {MemoryText.MiBText(heap.Bytes)} ({JvmFacts.DescribeHeap(heap)}) is at or above the {jvm.Limit} memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. {fix}",
             heap.Basis.ToString(),
             jvm.LimitValue is { } value ? value.LimitRangeSource() : []);
     });

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Engine.Fixes;
 using ManifestLint.Model.Runtimes;
 
@@ -27,9 +28,9 @@ public sealed class JvmHeapHardCodedRule() : Rule("ML2005")
         var percent = 100.0 * heap.Bytes / limit;
         var suggested = Math.Max(1, Math.Min(SuggestedMaximum, Math.Floor(percent)));
         c.Report(
-            RuntimeFixes.ReplaceToken(xmx.WrittenAt, xmx.Text, $"-XX:MaxRAMPercentage={suggested.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}", $"Replace {xmx.Text} with -XX:MaxRAMPercentage={JvmFacts.Percent(suggested)}, so the heap follows the memory limit."),
+            RuntimeFixes.ReplaceToken(xmx.WrittenAt, xmx.Text, $"-XX:MaxRAMPercentage={suggested.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}", $"Replace {xmx.Text} with -XX:MaxRAMPercentage={MemoryText.Percent(suggested)}, so the heap follows the memory limit."),
             xmx.WrittenAt?.Span ?? jvm.LimitSpan,
-            $"{jvm.Subject}: {xmx.Describe()} fixes the heap at {JvmFacts.MiBText(heap.Bytes)} ({JvmFacts.Percent(Math.Round(percent, 1))}% of the {jvm.Limit} memory limit): when the limit changes (an edit, VPA, a LimitRange default) the heap does not follow, and a smaller limit gets OOM-killed. Use -XX:MaxRAMPercentage={JvmFacts.Percent(suggested)} instead, so the heap is a share of whatever limit the container has.",
+            $"{jvm.Subject}: {xmx.Describe()} fixes the heap at {MemoryText.MiBText(heap.Bytes)} ({MemoryText.Percent(Math.Round(percent, 1))}% of the {jvm.Limit} memory limit): when the limit changes (an edit, VPA, a LimitRange default) the heap does not follow, and a smaller limit gets OOM-killed. Use -XX:MaxRAMPercentage={MemoryText.Percent(suggested)} instead, so the heap is a share of whatever limit the container has.",
             xmx.Source.ToString());
     });
 }

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Runtimes;
 
 namespace ManifestLint.Engine.Rules.Jvm;
@@ -26,7 +27,7 @@ internal static class JvmNodeSizing
         }
 
         var (percent, flag) = JvmErgonomics.Percentage(options, JvmFlagKind.MaxRamPercentage, JvmErgonomics.DefaultMaxRamPercentage);
-        var share = flag is null ? "25% of node RAM by default" : $"{JvmFacts.Percent(percent)}% of node RAM, {flag.Describe()}";
+        var share = flag is null ? "25% of node RAM by default" : $"{MemoryText.Percent(percent)}% of node RAM, {flag.Describe()}";
         return $" As a JVM{c.Runtime.GuessNote}, it also sizes its heap from the node's memory ({share}).";
     }
 }

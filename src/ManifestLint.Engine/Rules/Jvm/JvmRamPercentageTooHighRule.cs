@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Runtimes;
 
 namespace ManifestLint.Engine.Rules.Jvm;
@@ -25,16 +26,16 @@ public sealed class JvmRamPercentageTooHighRule() : Rule("ML2003")
         var of = heap.MaxRam is { } maxRam ? maxRam.Describe() : $"the {jvm.Limit} memory limit";
         if (options[JvmFlagKind.MaxRamPercentage] is { Number: { } maxPercent } maxFlag && maxPercent > max)
         {
-            var gives = $"would give the heap {JvmFacts.Percent(maxPercent)}% of {of}, but the JVM picks {JvmFacts.MiBText(heap.Bytes)} ({JvmFacts.DescribeHeap(heap)})";
+            var gives = $"would give the heap {MemoryText.Percent(maxPercent)}% of {of}, but the JVM picks {MemoryText.MiBText(heap.Bytes)} ({JvmFacts.DescribeHeap(heap)})";
             var actual = heap.Basis switch
             {
-                JvmHeapBasis.MaxRamPercentage => $"gives the heap {JvmFacts.Percent(maxPercent)}% of {of}, {JvmFacts.MiBText(heap.Bytes)}",
-                JvmHeapBasis.MinRamPercentage => $"{gives}; above {JvmFacts.MiBText(JvmFacts.SmallBranchLimit(heap.Percentage))} the heap jumps to {JvmFacts.Percent(maxPercent)}%",
+                JvmHeapBasis.MaxRamPercentage => $"gives the heap {MemoryText.Percent(maxPercent)}% of {of}, {MemoryText.MiBText(heap.Bytes)}",
+                JvmHeapBasis.MinRamPercentage => $"{gives}; above {MemoryText.MiBText(JvmFacts.SmallBranchLimit(heap.Percentage))} the heap jumps to {MemoryText.Percent(maxPercent)}%",
                 _ => gives,
             };
             c.Report(
                 maxFlag.WrittenAt?.Span ?? jvm.LimitSpan,
-                $"{jvm.Subject}: {maxFlag.Describe()} {actual}, leaving too little for metaspace, thread stacks, code cache, direct buffers and the JVM itself. Keep MaxRAMPercentage at {JvmFacts.Percent(max)} or lower.",
+                $"{jvm.Subject}: {maxFlag.Describe()} {actual}, leaving too little for metaspace, thread stacks, code cache, direct buffers and the JVM itself. Keep MaxRAMPercentage at {MemoryText.Percent(max)} or lower.",
                 "MaxRAMPercentage");
         }
 
@@ -44,7 +45,7 @@ public sealed class JvmRamPercentageTooHighRule() : Rule("ML2003")
         {
             c.Report(
                 initialFlag.WrittenAt?.Span ?? jvm.LimitSpan,
-                $"{jvm.Subject}: {initialFlag.Describe()} starts the heap at {JvmFacts.MiBText(initial)} ({JvmFacts.Percent(Math.Round(initial * 100.0 / limit, 1))}% of the {jvm.Limit} memory limit, capped by the {JvmFacts.MiBText(heap.Bytes)} max heap), so the GC lets it fill before collecting and little is left for the JVM's native memory. Keep InitialRAMPercentage at {JvmFacts.Percent(max)} or lower.",
+                $"{jvm.Subject}: {initialFlag.Describe()} starts the heap at {MemoryText.MiBText(initial)} ({MemoryText.Percent(Math.Round(initial * 100.0 / limit, 1))}% of the {jvm.Limit} memory limit, capped by the {MemoryText.MiBText(heap.Bytes)} max heap), so the GC lets it fill before collecting and little is left for the JVM's native memory. Keep InitialRAMPercentage at {MemoryText.Percent(max)} or lower.",
                 "InitialRAMPercentage");
         }
     });

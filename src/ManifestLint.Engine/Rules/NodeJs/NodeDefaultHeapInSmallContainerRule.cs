@@ -1,5 +1,5 @@
 using ManifestLint.Engine.Analysis;
-using ManifestLint.Engine.Rules.Jvm;
+using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Runtimes;
 
 namespace ManifestLint.Engine.Rules.NodeJs;
@@ -37,7 +37,7 @@ public sealed class NodeDefaultHeapInSmallContainerRule() : Rule("ML4002")
             ?? (options.Launch == NodeLaunch.NodeCommand ? c.CommandLine.Program[0].WrittenAt.Span : node.LimitSpan);
         c.Report(
             at,
-            $"{node.Subject} has a {node.Limit} memory limit and {zero}: V8 sizes its old space from the memory Node sees, {picks}: {JvmFacts.Percent((double)Math.Round(100m * (oldSpace << 20) / limit, 1))}% of the limit, {consequence}{version}. {node.SetHeapAdvice()} ({NodeFacts.SuggestedPercent}% of the limit){node.LauncherNote}.",
+            $"{node.Subject} has a {node.Limit} memory limit and {zero}: V8 sizes its old space from the memory Node sees, {picks}: {MemoryText.Percent((double)Math.Round(100m * (oldSpace << 20) / limit, 1))}% of the limit, {consequence}{version}. {node.SetHeapAdvice()} ({NodeFacts.SuggestedPercent}% of the limit){node.LauncherNote}.",
             string.Empty,
             node.LimitSource());
     });

@@ -1,7 +1,6 @@
 using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Engine.Rules.Common;
-using ManifestLint.Engine.Rules.Jvm;
 using ManifestLint.Model.Kubernetes;
 using ManifestLint.Model.Runtimes;
 using ManifestLint.Model.Semantics;
@@ -51,7 +50,7 @@ internal sealed class NodeFacts
     public string Subject => $"{Context.Subject}{Context.Runtime.GuessNote}";
 
     /// <summary>"2048 MiB", with its LimitRange origin when it has one.</summary>
-    public string Limit => $"{JvmFacts.MiBText(LimitBytes ?? 0)}{LimitValue?.OriginNote}";
+    public string Limit => $"{MemoryText.MiBText(LimitBytes ?? 0)}{LimitValue?.OriginNote}";
 
     public long LimitMiB => (LimitBytes ?? 0) / MiB;
 

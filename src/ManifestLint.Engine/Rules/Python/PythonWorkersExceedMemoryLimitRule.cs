@@ -1,6 +1,5 @@
 using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Rules.Common;
-using ManifestLint.Engine.Rules.Jvm;
 using ManifestLint.Model.Kubernetes;
 using ManifestLint.Model.Runtimes;
 
@@ -26,7 +25,7 @@ public sealed class PythonWorkersExceedMemoryLimitRule() : Rule("ML5002")
         }
 
         var limit = (long)Int128.Min(q.CeilingUnits, long.MaxValue);
-        var limitText = $"{JvmFacts.MiBText(limit)}{limitValue.OriginNote}";
+        var limitText = $"{MemoryText.MiBText(limit)}{limitValue.OriginNote}";
         var workers = server.Workers;
         if (server.Server == PythonServer.Celery)
         {
@@ -46,12 +45,12 @@ public sealed class PythonWorkersExceedMemoryLimitRule() : Rule("ML5002")
 
             var budget = (long)(limit * 0.75 / children / 1024);
             var arithmetic = workers is null && assumed <= 0
-                ? $"and one child alone may grow that far: {JvmFacts.MiBText(each)}, at or above the {limitText} memory limit, while celery's default concurrency starts one child per CPU of the node"
-                : $"and {children} prefork children ({workers?.Describe() ?? $"celery's default, one per node CPU, assuming {assumed} CPUs: option assumedNodeCpus"}) may each grow that far: {children} × {JvmFacts.MiBText(each)} = {JvmFacts.MiBText(children * each)}, at or above the {limitText} memory limit";
+                ? $"and one child alone may grow that far: {MemoryText.MiBText(each)}, at or above the {limitText} memory limit, while celery's default concurrency starts one child per CPU of the node"
+                : $"and {children} prefork children ({workers?.Describe() ?? $"celery's default, one per node CPU, assuming {assumed} CPUs: option assumedNodeCpus"}) may each grow that far: {children} × {MemoryText.MiBText(each)} = {MemoryText.MiBText(children * each)}, at or above the {limitText} memory limit";
             var share = children == 1 ? "75% of the limit for one child" : $"75% of the limit shared by {children} children";
             c.Report(
                 threshold.WrittenAt.Span,
-                $"{c.Subject}: {server.Display} worker replaces a child only after a task leaves it above {threshold.Describe()} (KiB: {JvmFacts.MiBText(each)} each), {arithmetic}, so the kernel OOM-kills the container before celery recycles anything. Set -c explicitly and --max-memory-per-child to at most {budget} KiB ({share}), or raise the limit.",
+                $"{c.Subject}: {server.Display} worker replaces a child only after a task leaves it above {threshold.Describe()} (KiB: {MemoryText.MiBText(each)} each), {arithmetic}, so the kernel OOM-kills the container before celery recycles anything. Set -c explicitly and --max-memory-per-child to at most {budget} KiB ({share}), or raise the limit.",
                 "celery",
                 limitValue.LimitRangeSource());
             return;
@@ -65,7 +64,7 @@ public sealed class PythonWorkersExceedMemoryLimitRule() : Rule("ML5002")
 
         var fit = limit / (perWorker * MiB);
         var source = workers is null ? $"{server.Display}'s default" : workers.Describe();
-        var fix = fit > 0 ? $"Run at most {fit} workers or raise the memory limit to at least {JvmFacts.MiBText(count * perWorker * MiB)}." : "Raise the memory limit or lower the estimate if it is wrong.";
+        var fix = fit > 0 ? $"Run at most {fit} workers or raise the memory limit to at least {MemoryText.MiBText(count * perWorker * MiB)}." : "Raise the memory limit or lower the estimate if it is wrong.";
         c.Report(
             (workers?.WrittenAt ?? server.At.WrittenAt).Span,
             $"{c.Subject}: {server.Display} runs {count} worker {(count == 1 ? "process" : "processes")} ({source}) at an estimated {perWorker} MiB each (option perWorkerMiB): {count} × {perWorker} MiB = {count * perWorker} MiB, above the {limitText} memory limit, so the workers cannot all reach their usual size without an OOM kill. {fix}",
