@@ -101,6 +101,19 @@ awk -F'\t' -v fw="$one_wall" -v fc="$one_cpu" 'NR > 1 && $5 == "lint" { w[$1, $4
       (i > 1 ? sprintf("%.2f", w[s, k] / w[p, k]) : ""), (i > 1 ? sprintf("%.2f", c[s, k] / c[p, k]) : "") } }' "$results"
 
 echo
+echo "Linearity without the fixed cost (start-up, JIT): the time added from the middle to the largest size over the time added"
+echo "from the smallest to the middle size, per file added (1.00 is linear; the target is 0.90-1.10):"
+echo "| cores | sizes | lint wall | lint CPU | floor wall | floor CPU |"
+echo "|---:|---|---:|---:|---:|---:|"
+awk -F'\t' 'NR > 1 { w[$1, $4, $5] = $6; c[$1, $4, $5] = $7; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
+  END { if (n < 3) exit; a = order[1]; b = order[2]; z = order[n]; for (k = 1; k <= 2; k++) {
+    printf "| %d | %s, %s, %s |", k, a, b, z
+    split("lint floor", tools, " ")
+    for (t = 1; t <= 2; t++) { tool = tools[t]
+      printf " %.2f | %.2f |", ((w[z, k, tool] - w[b, k, tool]) / (z - b)) / ((w[b, k, tool] - w[a, k, tool]) / (b - a)), ((c[z, k, tool] - c[b, k, tool]) / (z - b)) / ((c[b, k, tool] - c[a, k, tool]) / (b - a)) }
+    printf "\n" } }' "$results"
+
+echo
 echo "Cold start, one small file ($(wc -c < "$one") bytes), JIT build: ${one_wall} s wall, ${one_cpu} s CPU, ${one_rss} MB"
 if dotnet publish "$root/src/ManifestLint.Cli" -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true --artifacts-path "$work/r2r" -v q -nologo > "$work/r2r.log" 2>&1; then
   r2r=$(find "$work/r2r/publish" -name manifestlint -type f | head -n 1)
@@ -115,6 +128,26 @@ if dotnet publish "$root/src/ManifestLint.Cli" -c Release -r linux-x64 -p:Publis
   read -r wall cpu rss < <(runs=$((runs * 3)) measure 0-1 "$aot" lint "$one" --fail-level none)
   echo "Cold start, one small file, native AOT build: ${wall} s wall, ${cpu} s CPU, ${rss} MB"
   fast="$aot" fast_name="native AOT build"
+
+  # The same comparison with no JIT on either side: the floor console compiled Native AOT as well. BenchmarkDotNet's
+  # dependencies warn under trimming (the floor does not use them), so warnings are not errors for this one publish.
+  if dotnet publish "$root/tests/ManifestLint.Benchmarks" -c Release -r linux-x64 -p:PublishAot=true -p:TreatWarningsAsErrors=false \
+      --artifacts-path "$work/aot-floor" -v q -nologo > "$work/aot-floor.log" 2>&1; then
+    aot_floor=$(find "$work/aot-floor/publish" -name ManifestLint.Benchmarks -type f | head -n 1)
+    largest="${sizes##* }"
+    echo
+    echo "Native AOT, both sides ($largest files):"
+    echo "| cores | floor wall s | floor CPU s | floor RSS MB | lint wall s | lint CPU s | lint RSS MB | lint/floor wall | lint/floor CPU |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for cores in 1 2; do
+      cpuset=$([ "$cores" = 1 ] && echo 0 || echo 0-1)
+      read -r fw fc fr < <(measure "$cpuset" "$aot_floor" floor "$work/corpus-$largest")
+      read -r lw lc lr < <(measure "$cpuset" "$aot" lint "$work/corpus-$largest" --fail-level none)
+      echo "| $cores | $fw | $fc | $fr | $lw | $lc | $lr | $(awk -v a="$lw" -v b="$fw" 'BEGIN { printf "%.2f", a / b }') | $(awk -v a="$lc" -v b="$fc" 'BEGIN { printf "%.2f", a / b }') |"
+    done
+  else
+    echo "Native AOT floor: publish failed (see $work/aot-floor.log)"
+  fi
 else
   echo "Cold start, native AOT build: publish failed (see $work/aot.log)"
 fi

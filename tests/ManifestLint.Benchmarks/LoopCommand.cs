@@ -10,7 +10,7 @@ namespace ManifestLint.Benchmarks;
 /// <c>loop VARIANT N PATH...</c>: runs one stage N times over the files, single-threaded, for instruction counts under
 /// <c>valgrind --tool=callgrind</c> (timings on a shared machine are noise): the difference between N and 2N runs is
 /// the cost of N, without start-up and JIT. Variants: <c>yamlstream</c>, <c>events</c>, <c>events-per-document</c>,
-/// <c>loader</c>, <c>model</c> (loader and model), <c>engine</c> (the whole engine, rules included).
+/// <c>loader</c>, <c>model</c> (loader and model), <c>engine</c> (the whole engine, rules included), <c>engine-no-rules</c> (the engine with every rule off: passes, model, suppressions).
 /// </summary>
 public static class LoopCommand
 {
@@ -33,11 +33,12 @@ public static class LoopCommand
                 "loader" => files.Sum(f => YamlFileLoader.Load(f.Path, f.Bytes).Documents.Count),
                 "model" => files.Sum(f => ManifestReader.Read(YamlFileLoader.Load(f.Path, f.Bytes)).Resources.Count),
                 "engine" => engine.Analyze(inputs, options).Diagnostics.Count,
+                "engine-no-rules" => engine.Analyze(inputs, options with { SeverityOverrides = ManifestLint.Engine.Catalog.RuleCatalog.Default.Descriptors.ToDictionary(d => d.Id, _ => ManifestLint.Engine.Diagnostics.Severity.None, StringComparer.Ordinal) }).ResourceCount,
                 _ => throw new ArgumentException($"unknown variant {variant}"),
             };
         }
 
-        output.WriteLine(FormattableString.Invariant($"loop {variant} x{count}: {total}"));
+        output.WriteLine(FormattableString.Invariant($"loop {variant} x{count}: {total}, allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
         return 0;
     }
 }

@@ -7,12 +7,15 @@ namespace ManifestLint.Cli.Output;
 /// The lines of the files findings point at, for the source excerpts of the text report: read again from disk on first
 /// use (relative to the working directory, as findings name them), or the bytes that standard input gave. A file that
 /// cannot be read, is not a regular file, or is larger than <see cref="MaxBytes"/>, simply has no excerpt.
+/// Only the last file read is kept: the text report asks for one file's lines after another (it groups findings by
+/// file), and keeping every file would hold the whole input in memory (100 MB more for a 100 MB repository).
 /// </summary>
 public sealed class SourceFiles(string workingDirectory, Func<byte[]?>? standardInput = null)
 {
     public const int MaxBytes = 16 * 1024 * 1024;
 
-    private readonly Dictionary<string, IReadOnlyList<string>?> cache = new(StringComparer.Ordinal);
+    private string? cachedPath;
+    private IReadOnlyList<string>? cachedLines;
 
     /// <summary>No excerpts at all (reports that do not show source, tests).</summary>
     public static SourceFiles None { get; } = new(string.Empty);
@@ -31,12 +34,13 @@ public sealed class SourceFiles(string workingDirectory, Func<byte[]?>? standard
             return null;
         }
 
-        if (!cache.TryGetValue(path, out var lines))
+        if (!string.Equals(cachedPath, path, StringComparison.Ordinal))
         {
-            cache[path] = lines = Split(Read(path));
+            cachedLines = Split(Read(path));
+            cachedPath = path;
         }
 
-        return lines;
+        return cachedLines;
     }
 
     private byte[]? Read(string path)

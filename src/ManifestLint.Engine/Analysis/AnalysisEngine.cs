@@ -32,7 +32,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     public const string ToolErrorRuleId = "ML0000";
     public const string InvalidInputRuleId = "ML0001";
 
-    private readonly IReadOnlyList<RegisteredRule> rules = catalog.Rules.Select(r => RegisteredRule.Create(r, catalog[r.Id])).ToList();
+    private readonly List<RegisteredRule> rules = catalog.Rules.Select(r => RegisteredRule.Create(r, catalog[r.Id])).ToList();
 
     public AnalysisEngine()
         : this(RuleCatalog.Default)
@@ -89,6 +89,9 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     /// <summary>A rule's severity for a file: the caller's override, else the file's configuration, else the rule's default.</summary>
     private static Severity SeverityOf(RuleDescriptor rule, string path, AnalysisOptions options) =>
         options.SeverityOverrides.TryGetValue(rule.Id, out var severity) ? severity : options.Configuration?.For(path).SeverityOf(rule) ?? rule.DefaultSeverity;
+
+    private static Severity SeverityOf(RuleDescriptor rule, EffectiveConfiguration? configuration, AnalysisOptions options) =>
+        options.SeverityOverrides.TryGetValue(rule.Id, out var severity) ? severity : configuration?.SeverityOf(rule) ?? rule.DefaultSeverity;
 
     /// <summary>The options rules see for a file: its configured rule options under the caller's <see cref="AnalysisOptions.Settings"/>.</summary>
     private static AnalysisOptions ForFile(string path, AnalysisOptions options) =>
@@ -190,10 +193,19 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         }
 
         var options = ForFile(file.Path, run.Options);
-        var active = rules
-            .Select(r => (Rule: r, Severity: SeverityOf(r.Descriptor, file.Path, run.Options)))
-            .Where(r => r.Severity != Severity.None)
-            .ToList();
+
+        // The file's configuration is looked up once, not once per rule.
+        var configuration = run.Options.Configuration?.For(file.Path);
+        var active = new List<(RegisteredRule Rule, Severity Severity)>(rules.Count);
+        foreach (var rule in rules)
+        {
+            var severity = SeverityOf(rule.Descriptor, configuration, run.Options);
+            if (severity != Severity.None)
+            {
+                active.Add((rule, severity));
+            }
+        }
+
         var sink = new List<Diagnostic>();
         var summary = new List<MemorySummaryRow>();
         var slices = new List<CrossFileSlice>();
@@ -228,19 +240,27 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
                 continue;
             }
 
+            // Names and spans for a rule's internal error, made once per workload rather than once per rule.
+            var workloadName = workload.Resource.DisplayName;
+            var workloadSpan = workload.Resource.KindSpan;
+            var containers = workload.Pod.AllContainers.Select(c => (Container: c, Name: $"{workloadName}, {c.DisplayName}", Span: c.NameSpan)).ToList();
             foreach (var (rule, severity) in active)
             {
                 foreach (var action in rule.Registration.PodActions)
                 {
-                    Guard(rule, workload.Resource.DisplayName, workload.Resource.KindSpan, sink, () => action(new PodContext(facts, rule.Descriptor, severity, options, sink)));
+                    Guard(rule, workloadName, workloadSpan, sink, () => action(new PodContext(facts, rule.Descriptor, severity, options, sink)));
                 }
 
-                foreach (var container in workload.Pod.AllContainers)
+                if (rule.Registration.ContainerActions.Count == 0)
+                {
+                    continue;
+                }
+
+                foreach (var (container, name, span) in containers)
                 {
                     foreach (var action in rule.Registration.ContainerActions)
                     {
-                        Guard(rule, $"{workload.Resource.DisplayName}, {container.DisplayName}", container.NameSpan, sink,
-                            () => action(new ContainerContext(facts, container, rule.Descriptor, severity, options, sink)));
+                        Guard(rule, name, span, sink, () => action(new ContainerContext(facts, container, rule.Descriptor, severity, options, sink)));
                     }
                 }
             }

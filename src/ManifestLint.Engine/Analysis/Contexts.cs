@@ -74,6 +74,7 @@ public sealed class PodFacts
 {
     private readonly Dictionary<Container, EffectiveResources> effective = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Container, (ContainerCommandLine CommandLine, RuntimeDetection Runtime)> runtimes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Container, Dictionary<Type, object>> derived = new(ReferenceEqualityComparer.Instance);
 
     public PodFacts(Workload workload, IReadOnlyList<LimitRange> limitRanges)
     {
@@ -101,6 +102,29 @@ public sealed class PodFacts
 
     /// <summary>The runtime the container runs (JVM, Go ...), computed on first use.</summary>
     public RuntimeDetection Runtime(Container container) => RuntimeFacts(container).Runtime;
+
+    /// <summary>
+    /// A fact a family of rules shares about one container (the JVM's flags and heap, Node's options), computed by the
+    /// first rule that asks and reused by the others: the five JVM rules would otherwise each parse the same flags.
+    /// </summary>
+    public T Derived<T>(Container container, Func<Container, T> compute)
+        where T : class
+    {
+        lock (derived)
+        {
+            if (!derived.TryGetValue(container, out var facts))
+            {
+                derived[container] = facts = [];
+            }
+
+            if (!facts.TryGetValue(typeof(T), out var value))
+            {
+                facts[typeof(T)] = value = compute(container);
+            }
+
+            return (T)value;
+        }
+    }
 
     private (ContainerCommandLine CommandLine, RuntimeDetection Runtime) RuntimeFacts(Container container)
     {

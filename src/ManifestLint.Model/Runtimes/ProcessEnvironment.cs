@@ -35,9 +35,11 @@ public sealed class ProcessEnvironment
     public static ProcessEnvironment From(Container container, Func<EnvVar, string?>? valueFrom = null)
     {
         var result = new Dictionary<string, EnvValue>(StringComparer.Ordinal);
+
+        // The values defined so far, kept alongside (not rebuilt per entry: that was quadratic in the entries).
+        var defined = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var env in container.Env)
         {
-            var defined = result.ToDictionary(v => v.Key, v => v.Value.Value, StringComparer.Ordinal);
             string? value = null;
             if (env.Value is { } raw)
             {
@@ -56,14 +58,20 @@ public sealed class ProcessEnvironment
 
             var at = env.Node["value"] ?? (YamlNode?)env.Node.Entry("valueFrom")?.Key ?? env.Node;
             result[env.Name] = new EnvValue(env.Name, value, at, env);
+            defined[env.Name] = value;
         }
 
         return new ProcessEnvironment(result);
     }
 
     /// <summary>This environment with variables replaced or added (by a shell script before it runs the program).</summary>
-    public ProcessEnvironment With(IEnumerable<EnvValue> overrides)
+    public ProcessEnvironment With(IReadOnlyCollection<EnvValue> overrides)
     {
+        if (overrides.Count == 0)
+        {
+            return this;
+        }
+
         var result = new Dictionary<string, EnvValue>(values, StringComparer.Ordinal);
         foreach (var value in overrides)
         {

@@ -18,6 +18,18 @@ public abstract class YamlNode(SourceSpan span)
 
     /// <summary>A short name of the node's shape for messages: "a mapping", "a list", "a string".</summary>
     public abstract string ShapeName { get; }
+
+    /// <summary>A sum over a node's children, as a plain loop: it runs for every mapping and list of every file.</summary>
+    private protected static long Sum<T>(IReadOnlyList<T> items, Func<T, long> value)
+    {
+        long sum = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            sum += value(items[i]);
+        }
+
+        return sum;
+    }
 }
 
 public sealed class ScalarNode(SourceSpan span, string value, bool isPlain) : YamlNode(span)
@@ -43,8 +55,8 @@ public sealed class ScalarNode(SourceSpan span, string value, bool isPlain) : Ya
 
 public sealed class SequenceNode(SourceSpan span, IReadOnlyList<YamlNode> items) : YamlNode(span)
 {
-    private readonly long weight = 1 + items.Sum(i => i.Weight);
-    private readonly long expandedLength = items.Sum(i => i.ExpandedLength);
+    private readonly long weight = 1 + Sum(items, static i => i.Weight);
+    private readonly long expandedLength = Sum(items, static i => i.ExpandedLength);
 
     public IReadOnlyList<YamlNode> Items { get; } = items;
 
@@ -64,8 +76,8 @@ public sealed record MappingEntry(YamlNode Key, YamlNode Value)
 
 public sealed class MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries) : YamlNode(span)
 {
-    private readonly long weight = 1 + entries.Sum(e => e.Key.Weight + e.Value.Weight);
-    private readonly long expandedLength = entries.Sum(e => e.Key.ExpandedLength + e.Value.ExpandedLength);
+    private readonly long weight = 1 + Sum(entries, static e => e.Key.Weight + e.Value.Weight);
+    private readonly long expandedLength = Sum(entries, static e => e.Key.ExpandedLength + e.Value.ExpandedLength);
 
     public IReadOnlyList<MappingEntry> Entries { get; } = entries;
 

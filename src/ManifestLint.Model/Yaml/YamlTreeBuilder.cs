@@ -208,6 +208,9 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
     /// the last value. Reported at the repeated key, which still loads (last wins). Keys brought in by merge keys may
     /// repeat explicit ones: that is what merging is for.
     /// </summary>
+    /// <summary>Up to this many keys, duplicates are found by comparing pairs.</summary>
+    private const int SmallMapping = 12;
+
     private void ReportDuplicateKeys(List<MappingEntry> entries)
     {
         if (entries.Count < 2)
@@ -215,25 +218,41 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
             return;
         }
 
-        var seen = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        // Most mappings have a handful of keys: comparing pairs is cheaper than hashing every key into a dictionary.
+        var seen = entries.Count > SmallMapping ? new Dictionary<string, ScalarNode>(StringComparer.Ordinal) : null;
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (entry.Key is not ScalarNode key || IsMergeKey(key))
+            if (entries[i].Key is not ScalarNode key || IsMergeKey(key))
             {
                 continue;
             }
 
-            if (seen.TryGetValue(key.Value, out var first))
+            var first = seen is null ? FirstBefore(entries, i, key.Value) : seen.GetValueOrDefault(key.Value);
+            if (first is not null)
             {
                 problems.Add(new ModelProblem(ModelProblemKind.DuplicateKey,
                     $"The key '{Shorten(key.Value)}' is repeated (first on line {first.Span.StartLine}): the API server's strict decoding rejects the object, and lenient decoding keeps only the last value. Keep one.",
                     key.Span));
             }
-            else
+            else if (seen is not null)
             {
                 seen[key.Value] = key;
             }
         }
+    }
+
+    /// <summary>The first scalar key before entry <paramref name="index"/> equal to <paramref name="value"/> (merge keys aside).</summary>
+    private static ScalarNode? FirstBefore(List<MappingEntry> entries, int index, string value)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (entries[j].Key is ScalarNode other && !IsMergeKey(other) && string.Equals(other.Value, value, StringComparison.Ordinal))
+            {
+                return other;
+            }
+        }
+
+        return null;
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";

@@ -66,15 +66,25 @@ internal sealed class JvmFacts
             return null;
         }
 
-        var options = JvmOptions.From(c.Container, c.CommandLine, c.Runtime.Version, c.Runtime.Launcher);
-        var limitValue = c.Effective.Limit(ResourceNames.Memory);
-        long? limit = limitValue?.Value is { IsZero: false } q && q > default(Quantity) ? (long)Int128.Min(q.CeilingUnits, long.MaxValue) : null;
-        var visibility = JvmContainerSupport.Of(options, c.Runtime.Version);
-        var heap = JvmErgonomics.MaxHeap(visibility.Visibility == JvmLimitVisibility.Blind ? null : limit, options);
+        var sizing = c.Facts.Derived(c.Container, _ => Sizing.Of(c));
+        return new JvmFacts(c, sizing.Options, sizing.LimitValue, sizing.Limit, sizing.Visibility, sizing.Heap, sizing.Settled);
+    }
 
-        // -Xmx can only be overridden by something unknown after it; a computed heap by anything unknown at all.
-        var settled = heap is not null && (heap.Basis == JvmHeapBasis.MaxHeapSizeFlag && heap.Flag is { } xmx ? options.IsSettled(xmx) : options.IsComplete);
-        return new JvmFacts(c, options, limitValue, limit, visibility, heap, settled);
+    /// <summary>What every JVM rule reads about the container, computed once per container (not once per rule).</summary>
+    private sealed record Sizing(JvmOptions Options, EffectiveValue? LimitValue, long? Limit, (JvmLimitVisibility, string, JvmFlag?) Visibility, JvmHeap? Heap, bool Settled)
+    {
+        public static Sizing Of(ContainerContext c)
+        {
+            var options = JvmOptions.From(c.Container, c.CommandLine, c.Runtime.Version, c.Runtime.Launcher);
+            var limitValue = c.Effective.Limit(ResourceNames.Memory);
+            long? limit = limitValue?.Value is { IsZero: false } q && q > default(Quantity) ? (long)Int128.Min(q.CeilingUnits, long.MaxValue) : null;
+            var visibility = JvmContainerSupport.Of(options, c.Runtime.Version);
+            var heap = JvmErgonomics.MaxHeap(visibility.Visibility == JvmLimitVisibility.Blind ? null : limit, options);
+
+            // -Xmx can only be overridden by something unknown after it; a computed heap by anything unknown at all.
+            var settled = heap is not null && (heap.Basis == JvmHeapBasis.MaxHeapSizeFlag && heap.Flag is { } xmx ? options.IsSettled(xmx) : options.IsComplete);
+            return new Sizing(options, limitValue, limit, visibility, heap, settled);
+        }
     }
 
     /// <summary>Where the heap was decided: its flag, else <c>-XX:MaxRAM</c>, else the limit.</summary>

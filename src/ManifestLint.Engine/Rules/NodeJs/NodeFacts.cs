@@ -91,7 +91,8 @@ internal sealed class NodeFacts
             return null;
         }
 
-        var options = NodeOptions.From(c.Container, c.CommandLine);
+        // Shared by the Node rules (and asked of every container whose runtime is unknown): parsed once per container.
+        var options = c.Facts.Derived(c.Container, _ => NodeOptions.From(c.Container, c.CommandLine));
         if (c.Runtime.Kind == Runtime.Unknown && options.Launch != NodeLaunch.Launcher)
         {
             return null;

@@ -1,0 +1,44 @@
+using ManifestLint.Cli.Output;
+using Xunit;
+
+namespace ManifestLint.Tests.Cli;
+
+/// <summary>The source lines behind the text report's excerpts: right line of the right file, whatever the order of asking.</summary>
+public sealed class SourceFilesTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("manifestlint-sources-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    [Fact]
+    public void Lines_come_from_the_file_asked_for_when_asking_switches_between_files()
+    {
+        File.WriteAllText(Path.Combine(directory, "a.yaml"), "a1\na2\r\na3\n");
+        File.WriteAllText(Path.Combine(directory, "b.yaml"), "b1\nb2\n");
+        var sources = new SourceFiles(directory);
+
+        Assert.Equal("a2", sources.Line("a.yaml", 2));
+        Assert.Equal("b1", sources.Line("b.yaml", 1));
+        Assert.Equal("a3", sources.Line("a.yaml", 3));
+        Assert.Equal("b2", sources.Line("b.yaml", 2));
+        Assert.Null(sources.Line("b.yaml", 3));
+        Assert.Null(sources.Line("missing.yaml", 1));
+        Assert.Equal("a1", sources.Line("a.yaml", 1));
+    }
+
+    [Fact]
+    public void A_file_changed_after_the_lint_is_read_again_once_another_file_was_read_in_between()
+    {
+        // Only the last file is kept (memory); reading again is what makes an interleaved order still correct.
+        var a = Path.Combine(directory, "a.yaml");
+        File.WriteAllText(a, "old\n");
+        File.WriteAllText(Path.Combine(directory, "b.yaml"), "b\n");
+        var sources = new SourceFiles(directory);
+
+        Assert.Equal("old", sources.Line("a.yaml", 1));
+        File.WriteAllText(a, "new\n");
+        Assert.Equal("old", sources.Line("a.yaml", 1));
+        Assert.Equal("b", sources.Line("b.yaml", 1));
+        Assert.Equal("new", sources.Line("a.yaml", 1));
+    }
+}
