@@ -38,7 +38,7 @@ public static class LoopCommand
             };
         }
 
-        output.WriteLine(FormattableString.Invariant($"loop {variant} x{count}: {total}, allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+        output.WriteLine(FormattableString.Invariant($"loop {variant} x{count}: {total}, allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s, promoted {GC.GetGCMemoryInfo(GCKind.Any).PromotedBytes / 1e6:F1} MB (last GC)"));
         return 0;
     }
 }

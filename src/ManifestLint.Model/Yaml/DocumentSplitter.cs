@@ -16,26 +16,38 @@ public static class DocumentSplitter
     {
         var start = 0;
         var startLine = 1;
+        foreach (var (separator, line) in Separators(text))
+        {
+            yield return new DocumentText(text[start..separator], startLine);
+            start = separator;
+            startLine = line;
+        }
+
+        if (start < text.Length || start == 0)
+        {
+            yield return new DocumentText(text[start..], startLine);
+        }
+    }
+
+    /// <summary>The 1-based lines of the separators that start a second, third ... document (no text is copied).</summary>
+    public static IEnumerable<int> SeparatorLines(string text) => Separators(text).Select(s => s.Line);
+
+    /// <summary>Each separator line after the start of the text: its offset and its 1-based line.</summary>
+    private static IEnumerable<(int Offset, int Line)> Separators(string text)
+    {
         var line = 1;
         var position = 0;
         while (position < text.Length)
         {
             var end = text.IndexOf('\n', position);
             var next = end < 0 ? text.Length : end + 1;
-            if (position > start && IsSeparator(text.AsSpan(position, (end < 0 ? text.Length : end) - position)))
+            if (position > 0 && IsSeparator(text.AsSpan(position, (end < 0 ? text.Length : end) - position)))
             {
-                yield return new DocumentText(text[start..position], startLine);
-                start = position;
-                startLine = line;
+                yield return (position, line);
             }
 
             position = next;
             line++;
-        }
-
-        if (start < text.Length || start == 0)
-        {
-            yield return new DocumentText(text[start..], startLine);
         }
     }
 

@@ -59,6 +59,14 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
     /// <summary>Problems that do not stop the document from loading: duplicate keys.</summary>
     public IReadOnlyList<ModelProblem> Problems => problems;
 
+    /// <summary>
+    /// The file lines of scalars that take no text (<c>key:</c> with no value, an empty key, an empty document, a tag
+    /// alone), with the line their document starts on. YamlDotNet places one at a neighbouring token, which at a
+    /// document's edge is a separator or the end of the text, so the place depends on whether the file was parsed whole
+    /// or document by document (see <see cref="YamlFileLoader"/>).
+    /// </summary>
+    public List<(int Line, int DocumentLine)> EmptyScalars { get; } = [];
+
     /// <summary>Reads the next document from the parser, or returns false at the end of the stream.</summary>
     public bool TryReadDocument(IParser parser, out YamlNode? root, out SourceSpan span)
     {
@@ -80,6 +88,11 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
                     return true;
                 case Scalar scalar:
                     budget.AddNode(scalar.Start);
+                    if (scalar.Value.Length == 0)
+                    {
+                        EmptyScalars.Add(((int)scalar.Start.Line + lineOffset, span.StartLine));
+                    }
+
                     root = Complete(Remember(scalar, new ScalarNode(Span(scalar.Start, scalar.End), scalar.Value,
                         scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty)), root);
                     break;
