@@ -147,7 +147,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         {
             foreach (var action in rule.Registration.InputSetActions)
             {
-                Guard(rule, null, SourceSpan.FileStart(run.FirstPath), errors, () => action(new InputSetContext(slice, rule.Descriptor, severity, run.CrossFileOptions, findings)));
+                Guard(rule, action, new InputSetContext(slice, rule.Descriptor, severity, run.CrossFileOptions, findings), errors, _ => (null, SourceSpan.FileStart(run.FirstPath)));
             }
         }
     }
@@ -214,14 +214,14 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         {
             foreach (var action in rule.Registration.FileActions)
             {
-                Guard(rule, null, SourceSpan.FileStart(file.Path), sink, () => action(new FileContext(file, rule.Descriptor, severity, options, sink)));
+                Guard(rule, action, new FileContext(file, rule.Descriptor, severity, options, sink), sink, static c => (null, SourceSpan.FileStart(c.File.Path)));
             }
 
             foreach (var resource in file.Resources)
             {
                 foreach (var action in rule.Registration.ResourceActions)
                 {
-                    Guard(rule, resource.DisplayName, resource.KindSpan, sink, () => action(new ResourceContext(resource, rule.Descriptor, severity, options, sink)));
+                    Guard(rule, action, new ResourceContext(resource, rule.Descriptor, severity, options, sink), sink, static c => (c.Resource.DisplayName, c.Resource.KindSpan));
                 }
             }
         }
@@ -240,15 +240,11 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
                 continue;
             }
 
-            // Names and spans for a rule's internal error, made once per workload rather than once per rule.
-            var workloadName = workload.Resource.DisplayName;
-            var workloadSpan = workload.Resource.KindSpan;
-            var containers = workload.Pod.AllContainers.Select(c => (Container: c, Name: $"{workloadName}, {c.DisplayName}", Span: c.NameSpan)).ToList();
             foreach (var (rule, severity) in active)
             {
                 foreach (var action in rule.Registration.PodActions)
                 {
-                    Guard(rule, workloadName, workloadSpan, sink, () => action(new PodContext(facts, rule.Descriptor, severity, options, sink)));
+                    Guard(rule, action, new PodContext(facts, rule.Descriptor, severity, options, sink), sink, static c => (c.Workload.Resource.DisplayName, c.Workload.Resource.KindSpan));
                 }
 
                 if (rule.Registration.ContainerActions.Count == 0)
@@ -256,11 +252,12 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
                     continue;
                 }
 
-                foreach (var (container, name, span) in containers)
+                foreach (var container in workload.Pod.AllContainers)
                 {
                     foreach (var action in rule.Registration.ContainerActions)
                     {
-                        Guard(rule, name, span, sink, () => action(new ContainerContext(facts, container, rule.Descriptor, severity, options, sink)));
+                        Guard(rule, action, new ContainerContext(facts, container, rule.Descriptor, severity, options, sink), sink,
+                            static c => ($"{c.Workload.Resource.DisplayName}, {c.Container.DisplayName}", c.Container.NameSpan));
                     }
                 }
             }
@@ -307,14 +304,19 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         }
     }
 
-    private void Guard(RegisteredRule rule, string? target, SourceSpan at, List<Diagnostic> sink, Action action)
+    /// <summary>
+    /// Runs one rule action on one context; an exception becomes an ML0000 naming the rule and the object. What names
+    /// the object (<paramref name="subject"/>) is only computed then: this runs for every rule on every container.
+    /// </summary>
+    private void Guard<TContext>(RegisteredRule rule, Action<TContext> action, TContext context, List<Diagnostic> sink, Func<TContext, (string? Target, SourceSpan At)> subject)
     {
         try
         {
-            action();
+            action(context);
         }
         catch (Exception e) when (!IsCancellation(e))
         {
+            var (target, at) = subject(context);
             ReportToolError($"rule {rule.Descriptor.Id}", target, at, e, sink);
         }
     }
