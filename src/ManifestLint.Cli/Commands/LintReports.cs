@@ -69,9 +69,9 @@ public static class LintReports
                 }
                 else if (report.Format is OutputFormat.Sarif or OutputFormat.Json)
                 {
-                    using var buffer = new MemoryStream();
-                    omitted += WriteTo(buffer, report.Format, result, options, environment, run, sources);
-                    environment.Out.Write(new UTF8Encoding(false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+                    using var stream = new Utf8TextWriterStream(environment.Out);
+                    omitted += WriteTo(stream, report.Format, result, options, environment, run, sources);
+                    stream.Flush();
                 }
                 else
                 {

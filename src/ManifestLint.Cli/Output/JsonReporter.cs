@@ -52,6 +52,12 @@ public static class JsonReporter
             foreach (var d in includeSuppressed ? result.Diagnostics : active)
             {
                 WriteFinding(json, d, fingerprints[d]);
+
+                // Utf8JsonWriter keeps everything until it is flushed: without this the whole report sits in memory.
+                if (json.BytesPending > 1 << 16)
+                {
+                    json.Flush();
+                }
             }
 
             json.WriteEndArray();
