@@ -11,23 +11,26 @@ using ManifestLint.Helm.Rendering;
 namespace ManifestLint.Helm;
 
 /// <summary>What a lint with charts did: for callers that report on it, and for measuring the mapping.</summary>
-/// <param name="Renders">Chart × values variant renders attempted (the unmarked ones).</param>
-/// <param name="FailedRenders">Renders that failed (each an ML0002 finding, merged across variants).</param>
-/// <param name="MarkedRenders">Second, marked renders made to map findings.</param>
+/// <param name="Variants">Chart × values variants rendered.</param>
+/// <param name="FailedRenders">Variants that did not render (each an ML0002 finding, merged across variants).</param>
+/// <param name="PlainRenders">Helm runs of the charts themselves: only where the marked render cannot stand in for them (see <see cref="Rendering.ChartRenderer"/>).</param>
+/// <param name="MarkedRenders">Helm runs of the charts' marked copies, retries included: normally one per variant.</param>
 /// <param name="RenderTime">Wall-clock time of all Helm runs (they run in parallel).</param>
 /// <param name="ByMarker">Locations mapped by a line marker.</param>
 /// <param name="ByOutline">Locations mapped by the template's key path (no usable marker).</param>
 /// <param name="FileOnly">Locations put on the template's first line (nothing better known).</param>
 /// <param name="Unmapped">Locations left on rendered text (no template file known: piped input).</param>
-public sealed record HelmLintStatistics(int Charts, int Renders, int FailedRenders, int MarkedRenders, TimeSpan RenderTime, int ByMarker, int ByOutline, int FileOnly, int Unmapped);
+public sealed record HelmLintStatistics(int Charts, int Variants, int FailedRenders, int PlainRenders, int MarkedRenders, TimeSpan RenderTime, int ByMarker, int ByOutline, int FileOnly, int Unmapped);
 
 public sealed record HelmLintResult(AnalysisResult Result, HelmLintStatistics Statistics);
 
 /// <summary>
 /// Lints plain manifests and Helm charts together. Each chart is rendered with real <c>helm template</c> once per
-/// values variant (its defaults, and each <c>ci/*-values.yaml</c>); each rendered template file becomes an engine
-/// input; and every finding on rendered output is mapped back to the template line an author edits, with the
-/// values key that set the value as a related location. The engine itself knows nothing of Helm.
+/// values variant (its defaults, and each <c>ci/*-values.yaml</c>), normally as a copy whose template lines carry
+/// line markers, which are removed from the output again (see <see cref="ChartRenderer"/>); each rendered template
+/// file becomes an engine input; and every finding on rendered output is mapped back, by the markers, to the
+/// template line an author edits, with the values key that set the value as a related location. The engine itself
+/// knows nothing of Helm.
 /// </summary>
 /// <remarks>
 /// Each variant is analysed in an engine run of its own, together with the plain files that hold a LimitRange:
@@ -37,8 +40,6 @@ public sealed record HelmLintResult(AnalysisResult Result, HelmLintStatistics St
 /// </remarks>
 public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
 {
-    private const int MaxUnmarkRetries = 8;
-
     private readonly LocationMapper mapper = new(workingDirectory);
 
     public HelmLintResult Analyze(IReadOnlyList<AnalysisInput> inputs, IReadOnlyList<ChartInput> charts, AnalysisOptions? options = null, CancellationToken cancellation = default) =>
@@ -71,12 +72,14 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
         var renders = contexts.SelectMany(c => c.Variants.Select(v => new ChartRender(c, v))).ToList();
         var sandbox = Path.Combine(Path.GetTempPath(), "manifestlint-helm", Guid.NewGuid().ToString("N"));
         var stopwatch = Stopwatch.StartNew();
+        using var renderer = renders.Count > 0 && settings.HelmPath is { } helmPath
+            ? new ChartRenderer(HelmProcess.Create(helmPath, sandbox), settings, mapper, workingDirectory, sandbox)
+            : null;
         try
         {
-            var helm = renders.Count > 0 && settings.HelmPath is { } helmPath ? HelmProcess.Create(helmPath, sandbox) : null;
-            if (helm is not null)
+            if (renderer is not null)
             {
-                await ForEach(renders, r => RenderAsync(helm, r, cancellation), cancellation).ConfigureAwait(false);
+                await renderer.RenderAllAsync(renders, cancellation).ConfigureAwait(false);
             }
 
             var renderTime = stopwatch.Elapsed;
@@ -90,7 +93,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
 
             var limitRanges = renders.Count == 0 ? [] : plain.Where(MayHoldLimitRange).ToList();
             var limitRangeResources = limitRanges.Count == 0 ? 0 : engine.Analyze(limitRanges, options with { SeverityOverrides = AllOff() }, cancellation).ResourceCount;
-            var needMarks = new List<ChartRender>();
+            var retries = new List<ChartRender>();
             foreach (var render in renders.Where(r => r.Run is { Succeeded: true }))
             {
                 var byPath = render.Inputs.ToDictionary(i => i.InputPath, StringComparer.Ordinal);
@@ -100,19 +103,20 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
                 summary.AddRange(result.MemorySummary.Where(r => byPath.ContainsKey(r.Location.Path)).Select(r => r with { Workload = $"{r.Workload} [chart {render.Chart.Name}, values {render.Variant.Name}]" }));
                 fileCount += result.FileCount - limitRanges.Count;
                 resourceCount += result.ResourceCount - limitRangeResources;
-                if (own.Count > 0)
+                if (own.Count > 0 && render.MarkedFailure is not null)
                 {
-                    needMarks.Add(render);
+                    retries.Add(render);
                 }
             }
 
-            var markStart = stopwatch.Elapsed;
-            if (helm is not null)
+            // Only findings need markers: a marked copy that failed where the chart rendered is retried for them alone.
+            var retryStart = stopwatch.Elapsed;
+            if (renderer is not null && retries.Count > 0)
             {
-                await ForEach(needMarks, r => RenderMarkedAsync(helm, r, Path.Combine(sandbox, "marked", Guid.NewGuid().ToString("N")), cancellation), cancellation).ConfigureAwait(false);
+                await Task.WhenAll(retries.Select(r => renderer.RetryMarkedAsync(r, cancellation))).ConfigureAwait(false);
             }
 
-            renderTime += stopwatch.Elapsed - markStart;
+            renderTime += stopwatch.Elapsed - retryStart;
             var resolver = new ValuesResolver(mapper.Display, settings.ValuesFiles, settings.SetValues);
             var mapping = new DiagnosticMapper(mapper, resolver, piped);
             var mapped = diagnostics.Select(d => d.Input is null ? DiagnosticMapper.Plain(d.Diagnostic) : mapping.Map(d.Diagnostic, d.Input)).ToList();
@@ -122,7 +126,8 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
                 contexts.Count,
                 renders.Count,
                 renders.Count(r => r.Run is { Succeeded: false }),
-                needMarks.Count,
+                renderer?.PlainRenders ?? 0,
+                renderer?.MarkedRenders ?? 0,
                 renderTime,
                 mapping.Counts.GetValueOrDefault(MappingMethod.Marker),
                 mapping.Counts.GetValueOrDefault(MappingMethod.Outline),
@@ -202,106 +207,6 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
         return new ChartContext(chart, root, ChartLayout.ReadName(chart.Directory), variants);
     }
 
-    private List<string> Arguments(ChartRender render, string chartDirectory)
-    {
-        var arguments = new List<string> { "template", settings.ReleaseName, chartDirectory, "--namespace", settings.Namespace };
-        if (render.Variant.FullPath is { } variant)
-        {
-            arguments.AddRange(["--values", variant]);
-        }
-
-        foreach (var file in settings.ValuesFiles)
-        {
-            arguments.AddRange(["--values", file]);
-        }
-
-        foreach (var set in settings.SetValues)
-        {
-            arguments.AddRange(["--set", set]);
-        }
-
-        if (settings.KubeVersion is { } kubeVersion)
-        {
-            arguments.AddRange(["--kube-version", kubeVersion]);
-        }
-
-        foreach (var api in settings.ApiVersions)
-        {
-            arguments.AddRange(["--api-versions", api]);
-        }
-
-        return arguments;
-    }
-
-    private async Task RenderAsync(HelmProcess helm, ChartRender render, CancellationToken cancellation)
-    {
-        var arguments = Arguments(render, render.Chart.Input.Directory);
-        render.Command = "helm " + string.Join(' ', arguments.Select(a => Quote(Path.IsPathFullyQualified(a) ? mapper.Display(a) : a)));
-        try
-        {
-            render.Run = await helm.RunAsync(arguments, workingDirectory, settings.Timeout, cancellation).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
-        {
-            render.Run = new HelmRun(-1, string.Empty, $"Error: cannot run {helm.HelmPath}: {e.Message}", false, TimeSpan.Zero);
-            return;
-        }
-
-        if (!render.Run.Succeeded)
-        {
-            return;
-        }
-
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        render.Inputs = [.. RenderedOutput.Split(render.Run.Output, $"{render.Chart.Name}/<unnamed>").Select(s =>
-        {
-            var resolved = ChartLayout.Resolve(render.Chart.Root, s.SourcePath);
-            var file = resolved?.File ?? Path.Combine(render.Chart.Input.Directory, s.SourcePath);
-
-            // A subchart used under two aliases renders the same template file twice.
-            var path = mapper.Display(file);
-            path = used.Add(path) ? path : $"{path} ({s.SourcePath})";
-            return new RenderedInput(path, s.SourcePath, s.Text, render, file, resolved?.Chart ?? render.Chart.Root) { Templates = render.Chart.Templates };
-        })];
-    }
-
-    private async Task RenderMarkedAsync(HelmProcess helm, ChartRender render, string copyRoot, CancellationToken cancellation)
-    {
-        render.Marked = new Dictionary<string, MarkedSource>(StringComparer.Ordinal);
-        if (render.Chart.Marked(copyRoot) is not { } marked)
-        {
-            return;
-        }
-
-        HelmRun run;
-        var attempts = 0;
-        while (true)
-        {
-            try
-            {
-                run = await helm.RunAsync(Arguments(render, marked.Directory), workingDirectory, settings.Timeout, cancellation).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
-            {
-                return;
-            }
-
-            // Markers the render chokes on are taken out of the template Helm names, and the render retried; the
-            // findings of that template then fall back to the key-path mapping.
-            if (run.Succeeded || run.TimedOut || ++attempts > MaxUnmarkRetries
-                || !HelmErrors.TemplateFiles(run.Error, render.Chart.Root).Aggregate(false, (any, file) => marked.Unmark(file) || any))
-            {
-                break;
-            }
-        }
-
-        if (run.Succeeded)
-        {
-            render.MarkedChart = marked;
-            render.Marked = RenderedOutput.Split(run.Output, "<unnamed>").ToDictionary(s => s.SourcePath, s => new MarkedSource(s.SourcePath, s.Text), StringComparer.Ordinal);
-        }
-    }
-
     /// <summary>
     /// One ML0002 per chart and distinct Helm error, at Chart.yaml. Variants that fail the same way (a missing
     /// dependency fails them all) get the same message, with the command of the first, so they merge into one finding.
@@ -332,26 +237,6 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
     }
 
     private static HelmRun Missing { get; } = new(-1, string.Empty, string.Empty, false, TimeSpan.Zero);
-
-    private static string Quote(string argument) =>
-        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ',' or ':' or '[' or ']') ? argument : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
-
-    private async Task ForEach<T>(IReadOnlyList<T> items, Func<T, Task> action, CancellationToken cancellation)
-    {
-        using var gate = new SemaphoreSlim(Math.Max(1, settings.MaxParallelism));
-        await Task.WhenAll(items.Select(async item =>
-        {
-            await gate.WaitAsync(cancellation).ConfigureAwait(false);
-            try
-            {
-                await action(item).ConfigureAwait(false);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        })).ConfigureAwait(false);
-    }
 
     private static void TryDelete(string directory)
     {

@@ -11,12 +11,16 @@ internal sealed record ValuesVariant(string Name, string? FullPath)
     public static ValuesVariant Default { get; } = new("default", null);
 }
 
-/// <summary>A chart being linted: its layout, variants, parsed templates and (created on first need) its marked copy.</summary>
+/// <summary>How a chart's variants are rendered, prepared once per chart; the risk is known before the copy is written.</summary>
+/// <param name="Risk">Why removing the markers from the output might not give the chart's own output (see <see cref="MarkerRisk"/>), or null.</param>
+/// <param name="Copy">The marked copy; null when the chart cannot be copied (then only the chart itself is rendered).</param>
+internal sealed record ChartMarking(Task<string?> Risk, Task<MarkedChart?> Copy);
+
+/// <summary>A chart being linted: its layout, variants, parsed templates and (prepared on first need) its marked copy.</summary>
 internal sealed class ChartContext(ChartInput input, ChartNode root, string name, IReadOnlyList<ValuesVariant> variants)
 {
     private readonly Lock gate = new();
-    private MarkedChart? marked;
-    private bool markingFailed;
+    private ChartMarking? marking;
 
     public ChartInput Input { get; } = input;
 
@@ -29,24 +33,62 @@ internal sealed class ChartContext(ChartInput input, ChartNode root, string name
 
     public TemplateCache Templates { get; } = new();
 
-    /// <summary>The marked copy, created once under <paramref name="copyRoot"/>; null when the chart cannot be copied.</summary>
-    public MarkedChart? Marked(string copyRoot)
+    /// <summary>
+    /// The marker risk and the marked copy (under the first caller's <paramref name="copyRoot"/>), prepared once, off
+    /// the caller's thread. Every render of the chart waits for them, so they use every core: the templates are parsed
+    /// in parallel, then the risk is analysed while the copy is written (a render of the chart itself, when the risk
+    /// calls for one, need not wait for the copy).
+    /// </summary>
+    public ChartMarking Marking(string copyRoot, Func<string, string> display)
     {
         lock (gate)
         {
-            if (marked is null && !markingFailed)
+            if (marking is null)
             {
-                try
-                {
-                    marked = MarkedChart.Create(Root, copyRoot, Templates);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    markingFailed = true;
-                }
+                var parsed = Task.Run(Parse);
+                marking = new ChartMarking(
+                    parsed.ContinueWith(_ => FindRisk(display), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default),
+                    parsed.ContinueWith(_ => CreateCopy(copyRoot), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default));
             }
 
-            return marked;
+            return marking;
+        }
+    }
+
+    private void Parse()
+    {
+        try
+        {
+            Parallel.ForEach(MarkedChart.TemplateFilesWithCharts(Root).Select(f => f.File).ToList(), f => Templates.Get(f));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Read again, and reported, by the risk analysis and the copy.
+        }
+    }
+
+    private string? FindRisk(Func<string, string> display)
+    {
+        try
+        {
+            return MarkerRisk.Find(Root, Templates, display);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"the templates cannot be read: {e.Message}";
+        }
+    }
+
+    /// <summary>The marked copy; null when the chart cannot be copied.</summary>
+    private MarkedChart? CreateCopy(string copyRoot)
+    {
+        try
+        {
+            return MarkedChart.Create(Root, copyRoot, Templates);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 }

@@ -57,16 +57,19 @@ internal sealed class RenderedInput
 internal sealed class MarkedSource
 {
     private readonly Dictionary<int, bool> shapeMatches = [];
+    private readonly Lazy<string[]> lines;
+    private readonly Lazy<IReadOnlyList<YamlNode>> roots;
 
+    /// <summary>Parsed on first use: only the sources with findings are ever read.</summary>
     public MarkedSource(string sourcePath, string text)
     {
-        Lines = text.Split('\n');
-        Roots = RenderedInput.DocumentRoots(YamlFileLoader.Load(sourcePath, text));
+        lines = new(() => text.Split('\n'));
+        roots = new(() => RenderedInput.DocumentRoots(YamlFileLoader.Load(sourcePath, text)));
     }
 
-    public IReadOnlyList<string> Lines { get; }
+    public IReadOnlyList<string> Lines => lines.Value;
 
-    public IReadOnlyList<YamlNode> Roots { get; }
+    public IReadOnlyList<YamlNode> Roots => roots.Value;
 
     /// <summary>Whether document <paramref name="index"/> has the same structure as the unmarked render's (cached).</summary>
     public bool SameShape(int index, YamlNode plain)

@@ -56,21 +56,30 @@ internal sealed partial class MarkedChart
     public static MarkedChart Create(ChartNode root, string copyRoot, TemplateCache cache)
     {
         var target = Path.Combine(copyRoot, Path.GetFileName(Path.TrimEndingDirectorySeparator(root.Directory)));
-        Copy(root.Directory, target);
         var templates = new List<ChartTemplate>();
         foreach (var (file, chart) in TemplateFilesWithCharts(root))
         {
-            var extension = Path.GetExtension(file);
-            if (extension is not (".yaml" or ".yml" or ".tpl") || cache.Get(file) is not { } template)
+            if (IsMarked(file) && cache.Get(file) is { } template)
             {
-                continue;
+                templates.Add(new ChartTemplate(templates.Count, file, chart, template));
+            }
+        }
+
+        Mirror(root.Directory, target, templates.Select(t => t.FullPath));
+
+        // In parallel: creating a file costs more than writing it (half a millisecond each on a busy disk).
+        Parallel.ForEach(templates, template =>
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(root.Directory, template.FullPath));
+
+            // Never through a link into the chart itself (Mirror links no marked file; this is the guard).
+            if (new FileInfo(copy).LinkTarget is not null)
+            {
+                File.Delete(copy);
             }
 
-            var id = templates.Count;
-            templates.Add(new ChartTemplate(id, file, chart, template));
-            var copy = Path.Combine(target, Path.GetRelativePath(root.Directory, file));
-            File.WriteAllText(copy, template.WithMarkers(line => Marker(id, line)));
-        }
+            File.WriteAllText(copy, template.Template.WithMarkers(line => Marker(template.Id, line)));
+        });
 
         return new MarkedChart(root.Directory, target, templates);
     }
@@ -110,15 +119,16 @@ internal sealed partial class MarkedChart
         }
     }
 
-    /// <summary>The line with every marker removed, as the unmarked render would have it.</summary>
-    public static string WithoutMarkers(string renderedLine) =>
-        renderedLine.Contains(MarkerStart, StringComparison.Ordinal) ? MarkerPattern().Replace(renderedLine, string.Empty).TrimEnd() : renderedLine;
-
-    private const string MarkerStart = "#@ml:";
+    /// <summary>How every marker starts; <see cref="Marker"/> is the whole format.</summary>
+    public const string MarkerStart = "#@ml:";
 
     private static string Marker(int file, int line) => string.Create(CultureInfo.InvariantCulture, $"{MarkerStart}{file}:{line}");
 
-    private static IEnumerable<(string File, ChartNode Chart)> TemplateFilesWithCharts(ChartNode chart)
+    /// <summary>Whether <see cref="Create"/> marks a template file (YAML templates and helpers; not NOTES.txt or other text).</summary>
+    public static bool IsMarked(string file) => Path.GetExtension(file) is ".yaml" or ".yml" or ".tpl";
+
+    /// <summary>Every file under the templates/ directories of the chart and its vendored subcharts, with the chart it belongs to.</summary>
+    public static IEnumerable<(string File, ChartNode Chart)> TemplateFilesWithCharts(ChartNode chart)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Queue<ChartNode>();
@@ -146,6 +156,73 @@ internal sealed partial class MarkedChart
             }
         }
     }
+
+    /// <summary>
+    /// Lays out the copy Helm renders: real directories down to every file that is written marked, and symbolic links
+    /// to everything else, which Helm only reads (values, README, files/, ci/, subchart archives). Copying all of a
+    /// chart took longer than rendering it on a busy disk. Where a link cannot be made, the entry is copied.
+    /// </summary>
+    private static void Mirror(string source, string target, IEnumerable<string> marked)
+    {
+        var written = marked.Select(Normalize).ToHashSet(StringComparer.Ordinal);
+        var top = Normalize(source);
+        var real = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in written)
+        {
+            for (var directory = Path.GetDirectoryName(file); directory is not null && directory.Length > top.Length && real.Add(directory); directory = Path.GetDirectoryName(directory))
+            {
+            }
+        }
+
+        MirrorDirectory(source, target, written, real);
+    }
+
+    private static void MirrorDirectory(string source, string target, HashSet<string> written, HashSet<string> real)
+    {
+        System.IO.Directory.CreateDirectory(target);
+        foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(source))
+        {
+            var name = Path.GetFileName(entry);
+            var full = Normalize(entry);
+            var destination = Path.Combine(target, name);
+            if (name == ".git" || written.Contains(full))
+            {
+                continue;
+            }
+
+            if (real.Contains(full))
+            {
+                MirrorDirectory(entry, destination, written, real);
+                continue;
+            }
+
+            var isDirectory = System.IO.Directory.Exists(entry);
+            try
+            {
+                if (isDirectory)
+                {
+                    System.IO.Directory.CreateSymbolicLink(destination, full);
+                }
+                else
+                {
+                    File.CreateSymbolicLink(destination, full);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+            {
+                if (isDirectory)
+                {
+                    Copy(entry, destination);
+                }
+                else
+                {
+                    File.Copy(entry, destination);
+                }
+            }
+        }
+    }
+
+    private static string Normalize(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 
     private static void Copy(string source, string target)
     {

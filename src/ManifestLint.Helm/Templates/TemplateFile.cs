@@ -9,11 +9,14 @@ namespace ManifestLint.Helm.Templates;
 /// <param name="Key">The YAML key the line writes as literal text (<c>resources</c> for <c>  resources: {{- toYaml … }}</c>), or null.</param>
 /// <param name="HasOutputAction">The line prints the value of an action (<c>{{ .Values.x }}</c>, <c>{{ include … }}</c>), so its output is not fully visible in the template.</param>
 /// <param name="InDefine">The line is inside <c>{{ define }}</c>: a helper, executed wherever it is included.</param>
-/// <param name="ValueReferences">The <c>.Values</c> paths the line's actions read (<c>resources.limits</c>; an item of a list ranged over as <c>containers[]</c>).</param>
+/// <param name="References">Reads <see cref="ValueReferences"/> on first use: only the mapping of a finding needs them, after the marking needed the rest.</param>
 /// <param name="Indent">The column of the line's first character that is not a space (0-based).</param>
 /// <param name="InBlockScalar">The line is content of a YAML block scalar (<c>key: |</c>), not structure.</param>
-internal sealed record TemplateLine(int Line, int LogicalStart, string? Key, bool HasOutputAction, bool InDefine, IReadOnlyList<string> ValueReferences, int Indent, bool InBlockScalar)
+internal sealed record TemplateLine(int Line, int LogicalStart, string? Key, bool HasOutputAction, bool InDefine, Lazy<IReadOnlyList<string>> References, int Indent, bool InBlockScalar)
 {
+    /// <summary>The <c>.Values</c> paths the line's actions read (<c>resources.limits</c>; an item of a list ranged over as <c>containers[]</c>).</summary>
+    public IReadOnlyList<string> ValueReferences => References.Value;
+
     /// <summary>The line starts a list item (<c>- name: x</c>).</summary>
     public bool IsListItem { get; init; }
 
@@ -48,6 +51,9 @@ internal sealed partial class TemplateFile
 
     public int LineCount => lineStarts.Length;
 
+    /// <summary>The file's literal text and actions, in order.</summary>
+    public IReadOnlyList<TemplateToken> Tokens => tokens;
+
     public static TemplateFile Parse(string text) => new(text);
 
     /// <summary>The line, 1-based; null outside the file.</summary>
@@ -63,7 +69,7 @@ internal sealed partial class TemplateFile
 
     /// <summary>
     /// The template with <paramref name="marker"/>(line) (the 1-based line ending there) appended to every line that can safely carry it as a
-    /// trailing YAML comment: the line's end is literal text, the next output after the newline is not glued onto
+    /// trailing YAML comment (before the line's trailing blanks): the line's end is literal text, the next output after the newline is not glued onto
     /// it by a trim marker, and the line is neither inside a block scalar nor (in a helper) a line whose text could
     /// be compared or used as a scalar.
     /// </summary>
@@ -78,9 +84,16 @@ internal sealed partial class TemplateFile
                 continue;
             }
 
-            var newline = NewlineOffset(i);
-            output.Append(text, position, newline - position).Append(' ').Append(marker(i + 1));
-            position = newline;
+            // Before the line's trailing blanks: a {{- on the next line trims them from the plain render, and must
+            // trim them from the marked one too, or removing the marker would not give the plain render back.
+            var end = NewlineOffset(i);
+            while (end > lineStarts[i] && text[end - 1] is ' ' or '\t')
+            {
+                end--;
+            }
+
+            output.Append(text, position, end - position).Append(' ').Append(marker(i + 1));
+            position = end;
         }
 
         output.Append(text, position, text.Length - position);
@@ -140,7 +153,8 @@ internal sealed partial class TemplateFile
         return -1;
     }
 
-    private int LineOf(int offset)
+    /// <summary>The 1-based line an offset of the text is on.</summary>
+    public int LineOf(int offset)
     {
         var index = Array.BinarySearch(lineStarts, offset);
         return (index >= 0 ? index : ~index - 1) + 1;
@@ -149,13 +163,14 @@ internal sealed partial class TemplateFile
     private void Analyse()
     {
         var defineDepthAt = new int[tokens.Count + 1];
+        var defineDepth = 0;
         var blocks = new Stack<(ActionKind Kind, Scope Scope)>();
         var root = new Scope(null, new Dictionary<string, string>(StringComparer.Ordinal));
         var scopeAt = new Scope[tokens.Count + 1];
         for (var t = 0; t < tokens.Count; t++)
         {
             var current = blocks.Count > 0 ? blocks.Peek().Scope : root;
-            defineDepthAt[t] = blocks.Count(b => b.Kind == ActionKind.Define);
+            defineDepthAt[t] = defineDepth;
             scopeAt[t] = current;
             var token = tokens[t];
             if (!token.IsAction)
@@ -167,6 +182,7 @@ internal sealed partial class TemplateFile
             {
                 case ActionKind.Define:
                     blocks.Push((ActionKind.Define, new Scope(null, new Dictionary<string, string>(StringComparer.Ordinal))));
+                    defineDepth++;
                     break;
                 case ActionKind.Control when StartsWithWord(token.Body, "with"):
                     blocks.Push((ActionKind.Control, current.Enter(token.Body[4..].Trim(), isRange: false)));
@@ -178,7 +194,7 @@ internal sealed partial class TemplateFile
                     blocks.Push((ActionKind.Control, current with { Variables = new Dictionary<string, string>(current.Variables, StringComparer.Ordinal) }));
                     break;
                 case ActionKind.End when blocks.Count > 0:
-                    blocks.Pop();
+                    defineDepth -= blocks.Pop().Kind == ActionKind.Define ? 1 : 0;
                     break;
                 case ActionKind.Assignment:
                     current.Assign(token.Body);
@@ -186,7 +202,7 @@ internal sealed partial class TemplateFile
             }
         }
 
-        defineDepthAt[tokens.Count] = blocks.Count(b => b.Kind == ActionKind.Define);
+        defineDepthAt[tokens.Count] = defineDepth;
 
         var plainText = new bool[lines.Length];
         var blank = new bool[lines.Length];
@@ -210,7 +226,7 @@ internal sealed partial class TemplateFile
             var inDefine = defineDepthAt[Math.Clamp(endToken < 0 ? tokens.Count : endToken, 0, tokens.Count)] > 0;
             var key = KeyPattern().Match(literal) is { Success: true } m ? m.Groups["key"].Value : null;
             var hasOutput = actions.Any(a => a.Kind is ActionKind.Output or ActionKind.OutputNewline);
-            var references = actionIndexes.SelectMany(a => References(tokens[a].Body, scopeAt[a])).Distinct(StringComparer.Ordinal).ToList();
+            var references = new Lazy<IReadOnlyList<string>>(() => actionIndexes.SelectMany(a => References(tokens[a].Body, scopeAt[a])).Distinct(StringComparer.Ordinal).ToList());
             var trimmed = literal.Trim();
             var indent = literal.Length - literal.TrimStart().Length;
             var startsWithAction = literal.TrimStart().StartsWith(Placeholder);
@@ -227,7 +243,8 @@ internal sealed partial class TemplateFile
                 }
             }
 
-            if (!inBlockScalar && !endsInAction && BlockScalarPattern().IsMatch(literal))
+            // The pattern backtracks on long lines; a header has an indicator, which most lines do not.
+            if (!inBlockScalar && !endsInAction && literal.AsSpan().IndexOfAny('|', '>') >= 0 && BlockScalarPattern().IsMatch(literal))
             {
                 blockScalarIndent = indent;
             }
@@ -328,7 +345,8 @@ internal sealed partial class TemplateFile
         var token = tokens[t];
         if (!token.IsAction)
         {
-            if (!string.IsNullOrWhiteSpace(text[token.Start..newline]) || t == 0)
+            // Backwards from the newline: a text token can start many lines up (a file without actions is one token).
+            if (text.AsSpan(token.Start, newline - token.Start).TrimEnd().Length > 0 || t == 0)
             {
                 return false;
             }
@@ -415,20 +433,27 @@ internal sealed partial class TemplateFile
             yield break;
         }
 
-        foreach (Match match in ValuesReferencePattern().Matches(body))
+        // Each pattern needs text most bodies lack: looking for it is cheaper than running the pattern.
+        if (body.Contains(".Values", StringComparison.Ordinal))
         {
-            var path = match.Groups["path"].Value.TrimStart('.');
-            if (path.Length > 0)
+            foreach (Match match in ValuesReferencePattern().Matches(body))
             {
-                yield return path;
+                var path = match.Groups["path"].Value.TrimStart('.');
+                if (path.Length > 0)
+                {
+                    yield return path;
+                }
             }
         }
 
-        foreach (Match match in VariableReferencePattern().Matches(body))
+        if (body.Contains('$', StringComparison.Ordinal) && scope.Variables.Count > 0)
         {
-            if (scope.Variables.TryGetValue(match.Groups["name"].Value, out var bound))
+            foreach (Match match in VariableReferencePattern().Matches(body))
             {
-                yield return Join(bound, match.Groups["path"].Value);
+                if (scope.Variables.TryGetValue(match.Groups["name"].Value, out var bound))
+                {
+                    yield return Join(bound, match.Groups["path"].Value);
+                }
             }
         }
 

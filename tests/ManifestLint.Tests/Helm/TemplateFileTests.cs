@@ -26,6 +26,14 @@ public class TemplateFileTests
     }
 
     [Fact]
+    public void AMarker_GoesBeforeTheLinesTrailingBlanks_WhichATrimOnTheNextLineRemoves()
+    {
+        var marked = Mark("metadata:\n  labels: \t\n    {{- include \"x.labels\" . | nindent 4 }}");
+
+        Assert.Equal("metadata: #@1\n  labels: #@2 \t\n    {{- include \"x.labels\" . | nindent 4 }} #@3", marked);
+    }
+
+    [Fact]
     public void AMultiLineAction_IsMarkedOnceAfterItCloses_AsTheLineItStartsOn()
     {
         var file = TemplateFile.Parse("""
