@@ -77,16 +77,11 @@ public static class YamlFileLoader
         // Every document the Kubernetes split starts must start a document here too: YAML could have read a separator
         // line as text (it cannot end every construct that the split ends), and then the documents differ. A scalar that
         // takes no text is placed at a neighbouring token, which differs between the two loads at a document's edge
-        // (YamlTreeBuilder.EmptyScalars): in a file of several documents, any such scalar sends it document by document.
+        // (YamlTreeBuilder.HasEmptyScalar): in a file of several documents, any such scalar sends it document by document.
         // A file of one document is one chunk, parsed the same way by both.
         var separators = DocumentSplitter.SeparatorLines(text).ToList();
-        if (separators.Count == 0)
-        {
-            return new YamlFile(path, documents, [.. builder.Problems]);
-        }
-
         var starts = new HashSet<int>(documents.Select(d => d.Span.StartLine));
-        return separators.All(starts.Contains) && builder.EmptyScalars.Count == 0
+        return separators.Count == 0 || (!builder.HasEmptyScalar && separators.All(starts.Contains))
             ? new YamlFile(path, documents, [.. builder.Problems])
             : null;
     }

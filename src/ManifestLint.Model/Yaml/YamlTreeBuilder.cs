@@ -60,12 +60,12 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
     public IReadOnlyList<ModelProblem> Problems => problems;
 
     /// <summary>
-    /// The file lines of scalars that take no text (<c>key:</c> with no value, an empty key, an empty document, a tag
-    /// alone), with the line their document starts on. YamlDotNet places one at a neighbouring token, which at a
-    /// document's edge is a separator or the end of the text, so the place depends on whether the file was parsed whole
-    /// or document by document (see <see cref="YamlFileLoader"/>).
+    /// True once a scalar that takes no text was read (<c>key:</c> with no value, an empty key, an empty document, a tag
+    /// alone). YamlDotNet places one at a neighbouring token, which at a document's edge is a separator or the end of
+    /// the text, so its place depends on whether the file was parsed whole or document by document (see
+    /// <see cref="YamlFileLoader"/>).
     /// </summary>
-    public List<(int Line, int DocumentLine)> EmptyScalars { get; } = [];
+    public bool HasEmptyScalar { get; private set; }
 
     /// <summary>Reads the next document from the parser, or returns false at the end of the stream.</summary>
     public bool TryReadDocument(IParser parser, out YamlNode? root, out SourceSpan span)
@@ -88,11 +88,7 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
                     return true;
                 case Scalar scalar:
                     budget.AddNode(scalar.Start);
-                    if (scalar.Value.Length == 0)
-                    {
-                        EmptyScalars.Add(((int)scalar.Start.Line + lineOffset, span.StartLine));
-                    }
-
+                    HasEmptyScalar |= scalar.Value.Length == 0;
                     root = Complete(Remember(scalar, new ScalarNode(Span(scalar.Start, scalar.End), scalar.Value,
                         scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty)), root);
                     break;
@@ -215,15 +211,15 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
 
     private static bool IsMergeKey(YamlNode key) => key is ScalarNode { IsPlain: true, Value: MergeKey };
 
+    /// <summary>Up to this many keys, duplicates are found by comparing pairs.</summary>
+    private const int SmallMapping = 12;
+
     /// <summary>
     /// A key written twice in one mapping: YAML forbids it, and the API server's strict decoding (kubectl's default
     /// <c>--validate=strict</c>, sigs.k8s.io/yaml's UnmarshalStrict) rejects the object; lenient decoding silently keeps
     /// the last value. Reported at the repeated key, which still loads (last wins). Keys brought in by merge keys may
     /// repeat explicit ones: that is what merging is for.
     /// </summary>
-    /// <summary>Up to this many keys, duplicates are found by comparing pairs.</summary>
-    private const int SmallMapping = 12;
-
     private void ReportDuplicateKeys(List<MappingEntry> entries)
     {
         if (entries.Count < 2)
