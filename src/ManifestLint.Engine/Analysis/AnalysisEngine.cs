@@ -90,6 +90,10 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     private static Severity SeverityOf(RuleDescriptor rule, string path, AnalysisOptions options) =>
         options.SeverityOverrides.TryGetValue(rule.Id, out var severity) ? severity : options.Configuration?.For(path).SeverityOf(rule) ?? rule.DefaultSeverity;
 
+    /// <summary>
+    /// The same, for a file whose configuration is already looked up (the path form above looks it up only when no
+    /// override decides, so paths of other files' findings never need a configuration).
+    /// </summary>
     private static Severity SeverityOf(RuleDescriptor rule, EffectiveConfiguration? configuration, AnalysisOptions options) =>
         options.SeverityOverrides.TryGetValue(rule.Id, out var severity) ? severity : configuration?.SeverityOf(rule) ?? rule.DefaultSeverity;
 

@@ -21,7 +21,7 @@ internal static class MemorySummaryBuilder
     {
         var request = c.Effective.Request(ResourceNames.Memory);
         var limit = c.Effective.Limit(ResourceNames.Memory);
-        long? limitBytes = limit?.Value is { IsZero: false } q && q > default(Quantity) ? (long)Int128.Min(q.CeilingUnits, long.MaxValue) : null;
+        var limitBytes = limit.PositiveBytes();
         var (heap, heapBytes, footprintBytes) = RuntimeMemory(c);
         var used = footprintBytes ?? heapBytes;
         var headroom = limitBytes is { } l && used is { } u ? MemoryText.MiBText(l - u) : string.Empty;

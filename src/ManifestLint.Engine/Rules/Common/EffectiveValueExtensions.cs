@@ -40,4 +40,11 @@ internal static class EffectiveValueExtensions
     public static string FormatRatio(decimal ratio) => decimal.Round(ratio, 2).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     public static bool IsPositive(this Quantity? q) => q is { } v && v > default(Quantity);
+
+    /// <summary>
+    /// The value in bytes, rounded up, when it is above zero (capped at <see cref="long.MaxValue"/>); null when there is
+    /// no value, it does not parse, or it is zero or negative: the limit the runtime rules size heaps against.
+    /// </summary>
+    public static long? PositiveBytes(this EffectiveValue? value) =>
+        value?.Value is { } q && q > default(Quantity) ? (long)Int128.Min(q.CeilingUnits, long.MaxValue) : null;
 }

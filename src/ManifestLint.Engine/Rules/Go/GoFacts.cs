@@ -61,7 +61,7 @@ internal sealed class GoFacts
         }
 
         var limitValue = c.Effective.Limit(ResourceNames.Memory);
-        long? limit = limitValue?.Value is { } q && q > default(Quantity) ? (long)Int128.Min(q.CeilingUnits, long.MaxValue) : null;
+        var limit = limitValue.PositiveBytes();
         var env = c.CommandLine.Environment;
         return new GoFacts(c, env["GOMEMLIMIT"], env["GOGC"], limitValue, limit);
     }

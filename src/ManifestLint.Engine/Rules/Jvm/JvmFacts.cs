@@ -16,36 +16,33 @@ internal sealed class JvmFacts
 {
     private const long MiB = 1L << 20;
 
-    private JvmFacts(ContainerContext c, JvmOptions options, EffectiveValue? limitValue, long? limit, (JvmLimitVisibility, string, JvmFlag?) visibility, JvmHeap? heap, bool settled)
+    private readonly Sizing sizing;
+
+    private JvmFacts(ContainerContext c, Sizing sizing)
     {
         Context = c;
-        Options = options;
-        LimitValue = limitValue;
-        LimitBytes = limit;
-        (Visibility, VisibilityReason, VisibilityFlag) = visibility;
-        Heap = heap;
-        HeapSettled = settled;
+        this.sizing = sizing;
     }
 
     public ContainerContext Context { get; }
 
-    public JvmOptions Options { get; }
+    public JvmOptions Options => sizing.Options;
 
-    public EffectiveValue? LimitValue { get; }
+    public EffectiveValue? LimitValue => sizing.LimitValue;
 
     /// <summary>The effective memory limit in bytes; null when there is none (or it does not parse).</summary>
-    public long? LimitBytes { get; }
+    public long? LimitBytes => sizing.Limit;
 
-    public JvmLimitVisibility Visibility { get; }
+    public JvmLimitVisibility Visibility => sizing.Visibility.Visibility;
 
-    public string VisibilityReason { get; }
+    public string VisibilityReason => sizing.Visibility.Why;
 
     /// <summary>The <c>-XX:-UseContainerSupport</c> flag, when that is why the JVM is blind.</summary>
-    public JvmFlag? VisibilityFlag { get; }
+    public JvmFlag? VisibilityFlag => sizing.Visibility.Flag;
 
-    public JvmHeap? Heap { get; }
+    public JvmHeap? Heap => sizing.Heap;
 
-    public bool HeapSettled { get; }
+    public bool HeapSettled => sizing.Settled;
 
     /// <summary>ML2001's condition: a settled, exact heap at or above the limit.</summary>
     public bool HeapFillsLimit => Heap is { Basis: not JvmHeapBasis.CompressedOopsLimit } heap && HeapSettled && LimitBytes is { } limit && heap.Bytes >= limit;
@@ -66,18 +63,17 @@ internal sealed class JvmFacts
             return null;
         }
 
-        var sizing = c.Facts.Derived(c.Container, _ => Sizing.Of(c));
-        return new JvmFacts(c, sizing.Options, sizing.LimitValue, sizing.Limit, sizing.Visibility, sizing.Heap, sizing.Settled);
+        return new JvmFacts(c, c.Facts.Derived(c.Container, _ => Sizing.Of(c)));
     }
 
     /// <summary>What every JVM rule reads about the container, computed once per container (not once per rule).</summary>
-    private sealed record Sizing(JvmOptions Options, EffectiveValue? LimitValue, long? Limit, (JvmLimitVisibility, string, JvmFlag?) Visibility, JvmHeap? Heap, bool Settled)
+    private sealed record Sizing(JvmOptions Options, EffectiveValue? LimitValue, long? Limit, (JvmLimitVisibility Visibility, string Why, JvmFlag? Flag) Visibility, JvmHeap? Heap, bool Settled)
     {
         public static Sizing Of(ContainerContext c)
         {
             var options = JvmOptions.From(c.Container, c.CommandLine, c.Runtime.Version, c.Runtime.Launcher);
             var limitValue = c.Effective.Limit(ResourceNames.Memory);
-            long? limit = limitValue?.Value is { IsZero: false } q && q > default(Quantity) ? (long)Int128.Min(q.CeilingUnits, long.MaxValue) : null;
+            var limit = limitValue.PositiveBytes();
             var visibility = JvmContainerSupport.Of(options, c.Runtime.Version);
             var heap = JvmErgonomics.MaxHeap(visibility.Visibility == JvmLimitVisibility.Blind ? null : limit, options);
 

@@ -99,7 +99,7 @@ internal sealed class NodeFacts
         }
 
         var limitValue = c.Effective.Limit(ResourceNames.Memory);
-        long? limit = limitValue?.Value is { } q && q > default(Quantity) ? (long)Int128.Min(q.CeilingUnits, long.MaxValue) : null;
+        var limit = limitValue.PositiveBytes();
         return new NodeFacts(c, options, limitValue, limit);
     }
 

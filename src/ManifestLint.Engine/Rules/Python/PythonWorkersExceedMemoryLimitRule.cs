@@ -19,12 +19,11 @@ public sealed class PythonWorkersExceedMemoryLimitRule() : Rule("ML5002")
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
         var limitValue = c.Effective.Limit(ResourceNames.Memory);
-        if (PythonServerCommand.From(c.CommandLine) is not { IsComplete: true } server || limitValue?.Value is not { } q || q <= default(Quantity))
+        if (PythonServerCommand.From(c.CommandLine) is not { IsComplete: true } server || limitValue is null || limitValue.PositiveBytes() is not { } limit)
         {
             return;
         }
 
-        var limit = (long)Int128.Min(q.CeilingUnits, long.MaxValue);
         var limitText = $"{MemoryText.MiBText(limit)}{limitValue.OriginNote}";
         var workers = server.Workers;
         if (server.Server == PythonServer.Celery)
