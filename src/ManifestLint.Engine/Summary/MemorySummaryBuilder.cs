@@ -15,8 +15,6 @@ namespace ManifestLint.Engine.Summary;
 /// </summary>
 internal static class MemorySummaryBuilder
 {
-    private const long MiB = 1L << 20;
-
     public static MemorySummaryRow Build(ContainerContext c)
     {
         var request = c.Effective.Request(ResourceNames.Memory);
@@ -59,9 +57,8 @@ internal static class MemorySummaryBuilder
                 return ($"GOMEMLIMIT {MemoryText.MiBText(go.MemLimitBytes)}", go.MemLimitBytes, null);
             case Runtime.Go:
                 return ("no GOMEMLIMIT", null, null);
-            case Runtime.Node when NodeFacts.For(c) is { Options.HeapFlag: { Value: { } value } flag, LimitBytes: var limit }:
-                var bytes = flag.Kind == NodeFlagKind.MaxOldSpaceSizePercentage ? (long?)(limit * value / 100) : (long)value * MiB;
-                return ($"old space {flag.Describe()}", bytes, null);
+            case Runtime.Node when NodeFacts.For(c) is { Options.HeapFlag: { IsValid: true } flag, LimitBytes: var limit }:
+                return ($"old space {flag.Describe()}", NodeFacts.OldSpaceBytes(flag, limit), null);
             case Runtime.Node:
                 return ("V8 default old space", null, null);
             default:

@@ -14,8 +14,6 @@ namespace ManifestLint.Engine.Rules.Jvm;
 /// </summary>
 internal sealed class JvmFacts
 {
-    private const long MiB = 1L << 20;
-
     private readonly Sizing sizing;
 
     private JvmFacts(ContainerContext c, Sizing sizing)

@@ -15,12 +15,12 @@ internal static class JvmNodeSizing
     /// <summary>" As a JVM, it also sizes its heap from the node's memory (25% of node RAM by default)."; empty when not a JVM or the heap is fixed or unknown.</summary>
     public static string Note(ContainerContext c)
     {
-        if (c.Runtime.Kind != Runtime.Jvm)
+        // The options the JVM rules already read for this container (JvmFacts keeps them per container).
+        if (JvmFacts.For(c)?.Options is not { } options)
         {
             return string.Empty;
         }
 
-        var options = JvmOptions.From(c.Container, c.CommandLine, c.Runtime.Version, c.Runtime.Launcher);
         if (!options.IsComplete || options[JvmFlagKind.MaxHeapSize] is { IsValid: true } || options[JvmFlagKind.MaxRam] is { IsValid: true })
         {
             return string.Empty;

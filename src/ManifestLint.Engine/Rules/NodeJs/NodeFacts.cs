@@ -104,6 +104,14 @@ internal sealed class NodeFacts
     }
 
     /// <summary>
+    /// The old space a heap flag gives V8, in bytes: its MiB, or its percentage of <paramref name="limitBytes"/>; null
+    /// when Node refuses the value, or for a percentage without a limit. ML4001 and the summary table both use it.
+    /// </summary>
+    public static long? OldSpaceBytes(NodeFlag flag, long? limitBytes) => flag.Value is not { } value
+        ? null
+        : flag.Kind == NodeFlagKind.MaxOldSpaceSizePercentage ? (long?)(limitBytes * value / 100) : (long)value << 20;
+
+    /// <summary>
     /// V8's default old space on 64-bit for the memory Node passes it (<c>Heap::HeapSizeFromPhysicalMemory</c>): half of
     /// it, at least 256 MiB, at most 2 GiB (4 GiB from 16 GiB). The young generation comes on top.
     /// </summary>

@@ -28,8 +28,12 @@ public sealed class NodeOldSpaceTooLargeRule() : Rule("ML4001")
             return;
         }
 
+        if (NodeFacts.OldSpaceBytes(flag, limit) is not { } bytes)
+        {
+            return;
+        }
+
         var max = c.Setting("maxHeapPercent", DefaultMaxHeapPercent);
-        var bytes = isPercentage ? (long)(limit * value / 100) : (long)value << 20;
         var exact = 100m * bytes / limit;
         var percent = Math.Round(exact, Math.Round(exact, 1) == max ? 2 : 1);
         var overridden = isPercentage && node.Options.MaxOldSpaceSize is { } size ? $"; it overrides {size.Describe()}, whatever the order" : string.Empty;
