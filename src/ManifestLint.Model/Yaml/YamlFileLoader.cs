@@ -59,17 +59,13 @@ public static class YamlFileLoader
             return null;
         }
 
-        var builder = new YamlTreeBuilder(path, 0, limits, new LoadBudget(limits));
+        var builder = new YamlTreeBuilder(path, 0, limits);
         var documents = new List<YamlDocument>();
         try
         {
-            var parser = new Parser(new StringReader(WithoutUnicodeLineBreaks(text)));
-            while (builder.TryReadDocument(parser, out var root, out var span))
-            {
-                documents.Add(new YamlDocument(root, span));
-            }
+            ReadDocuments(builder, text, documents);
         }
-        catch (Exception e) when (e is YamlException or LoadLimitException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException)
+        catch (Exception e) when (e is YamlException or LoadLimitException || IsParserBug(e))
         {
             return null;
         }
@@ -126,11 +122,7 @@ public static class YamlFileLoader
             var builder = new YamlTreeBuilder(path, lineOffset, limits, budget);
             try
             {
-                var parser = new Parser(new StringReader(WithoutUnicodeLineBreaks(chunk.Text)));
-                while (builder.TryReadDocument(parser, out var root, out var span))
-                {
-                    documents.Add(new YamlDocument(root, span));
-                }
+                ReadDocuments(builder, chunk.Text, documents);
             }
             catch (LoadLimitException e)
             {
@@ -146,9 +138,8 @@ public static class YamlFileLoader
                 var span = e.Message.Contains("invalid tab", StringComparison.Ordinal) ? TabIndentation(path, chunk) : null;
                 problems.Add(new ModelProblem(ModelProblemKind.InvalidYaml, Describe(e), span ?? ClampToDocument(At(path, e.Start, e.End, lineOffset), chunk)));
             }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException)
+            catch (Exception e) when (IsParserBug(e))
             {
-                // A parser bug on hostile input costs this document, not the file (and not the run).
                 problems.Add(new ModelProblem(ModelProblemKind.InvalidYaml, $"Invalid YAML: the parser failed on this document ({e.GetType().Name}: {e.Message}).", new SourceSpan(path, chunk.StartLine, 1, chunk.StartLine, 2)));
             }
 
@@ -159,6 +150,19 @@ public static class YamlFileLoader
     }
 
     private static YamlFile Failed(string path, ModelProblem problem) => new(path, [], [problem]);
+
+    /// <summary>Parses every document of <paramref name="text"/> into <paramref name="documents"/>.</summary>
+    private static void ReadDocuments(YamlTreeBuilder builder, string text, List<YamlDocument> documents)
+    {
+        var parser = new Parser(new StringReader(WithoutUnicodeLineBreaks(text)));
+        while (builder.TryReadDocument(parser, out var root, out var span))
+        {
+            documents.Add(new YamlDocument(root, span));
+        }
+    }
+
+    /// <summary>What YamlDotNet throws besides <see cref="YamlException"/> on hostile input: a parser bug costs the document, not the run.</summary>
+    private static bool IsParserBug(Exception e) => e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException;
 
     /// <summary>
     /// YamlDotNet (like YAML 1.1) breaks lines at NEL, U+2028 and U+2029 too, which would shift every line number after

@@ -18,18 +18,6 @@ public abstract class YamlNode(SourceSpan span)
 
     /// <summary>A short name of the node's shape for messages: "a mapping", "a list", "a string".</summary>
     public abstract string ShapeName { get; }
-
-    /// <summary>A sum over a node's children, as a plain loop: it runs for every mapping and list of every file.</summary>
-    private protected static long Sum<T>(IReadOnlyList<T> items, Func<T, long> value)
-    {
-        long sum = 0;
-        for (var i = 0; i < items.Count; i++)
-        {
-            sum += value(items[i]);
-        }
-
-        return sum;
-    }
 }
 
 public sealed class ScalarNode(SourceSpan span, string value, bool isPlain) : YamlNode(span)
@@ -53,16 +41,27 @@ public sealed class ScalarNode(SourceSpan span, string value, bool isPlain) : Ya
     public override string ShapeName => IsNull ? "null" : IsNonString ? $"the value {Value}" : "a string";
 }
 
-public sealed class SequenceNode(SourceSpan span, IReadOnlyList<YamlNode> items) : YamlNode(span)
+public sealed class SequenceNode : YamlNode
 {
-    private readonly long weight = 1 + Sum(items, static i => i.Weight);
-    private readonly long expandedLength = Sum(items, static i => i.ExpandedLength);
+    public SequenceNode(SourceSpan span, IReadOnlyList<YamlNode> items)
+        : base(span)
+    {
+        Items = items;
 
-    public IReadOnlyList<YamlNode> Items { get; } = items;
+        // Both totals in one plain loop: this runs for every list of every file.
+        Weight = 1;
+        for (var i = 0; i < items.Count; i++)
+        {
+            Weight += items[i].Weight;
+            ExpandedLength += items[i].ExpandedLength;
+        }
+    }
 
-    public override long Weight => weight;
+    public IReadOnlyList<YamlNode> Items { get; }
 
-    public override long ExpandedLength => expandedLength;
+    public override long Weight { get; }
+
+    public override long ExpandedLength { get; }
 
     public override string ShapeName => "a list";
 }
@@ -74,16 +73,27 @@ public sealed record MappingEntry(YamlNode Key, YamlNode Value)
     public string? KeyText => (Key as ScalarNode)?.Value;
 }
 
-public sealed class MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries) : YamlNode(span)
+public sealed class MappingNode : YamlNode
 {
-    private readonly long weight = 1 + Sum(entries, static e => e.Key.Weight + e.Value.Weight);
-    private readonly long expandedLength = Sum(entries, static e => e.Key.ExpandedLength + e.Value.ExpandedLength);
+    public MappingNode(SourceSpan span, IReadOnlyList<MappingEntry> entries)
+        : base(span)
+    {
+        Entries = entries;
 
-    public IReadOnlyList<MappingEntry> Entries { get; } = entries;
+        // Both totals in one plain loop: this runs for every mapping of every file.
+        Weight = 1;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            Weight += entries[i].Key.Weight + entries[i].Value.Weight;
+            ExpandedLength += entries[i].Key.ExpandedLength + entries[i].Value.ExpandedLength;
+        }
+    }
 
-    public override long Weight => weight;
+    public IReadOnlyList<MappingEntry> Entries { get; }
 
-    public override long ExpandedLength => expandedLength;
+    public override long Weight { get; }
+
+    public override long ExpandedLength { get; }
 
     public override string ShapeName => "a mapping";
 
