@@ -63,9 +63,6 @@ internal sealed class PolicyIndex
 
     public IReadOnlyList<HorizontalPodAutoscaler> HorizontalPodAutoscalers { get; }
 
-    /// <summary>True when nothing any file's rules could relate to another file's objects was found.</summary>
-    public bool IsEmpty => limitRanges.Count == 0 && quotas.Count == 0 && pdbs.Count == 0 && VerticalPodAutoscalers.Count == 0 && HorizontalPodAutoscalers.Count == 0;
-
     public IReadOnlyList<LimitRange> LimitRangesIn(string ns) => limitRanges.GetValueOrDefault(ns) ?? [];
 
     public IEnumerable<ResourceQuota> ResourceQuotasIn(string ns) => quotas[ns];

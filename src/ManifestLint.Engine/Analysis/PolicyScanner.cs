@@ -13,6 +13,9 @@ internal static class PolicyScanner
 {
     private static readonly string[] Markers = ["LimitRange", "ResourceQuota", "PodAutoscaler", "PodDisruptionBudget"];
 
+    /// <summary>The same names in UTF-8, to search a file's bytes before decoding it.</summary>
+    private static readonly byte[][] Utf8Markers = [.. Markers.Select(System.Text.Encoding.UTF8.GetBytes)];
+
     /// <returns>The file's policy objects, or null when it has none (or cannot be read: pass 2 reports that).</returns>
     public static ManifestFile? Scan(AnalysisInput input, AnalysisOptions options)
     {
@@ -38,8 +41,18 @@ internal static class PolicyScanner
             + file.Autoscaling.HorizontalPodAutoscalers.Count + file.Autoscaling.PodDisruptionBudgets.Count == 0 ? null : file;
     }
 
-    private static bool MayHold(ReadOnlySpan<byte> bytes) =>
-        bytes.IndexOf("LimitRange"u8) >= 0 || bytes.IndexOf("ResourceQuota"u8) >= 0 || bytes.IndexOf("PodAutoscaler"u8) >= 0 || bytes.IndexOf("PodDisruptionBudget"u8) >= 0;
+    private static bool MayHold(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var marker in Utf8Markers)
+        {
+            if (bytes.IndexOf(marker) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool MayHold(string document)
     {

@@ -19,7 +19,7 @@ public sealed class PythonWorkersExceedMemoryLimitRule() : Rule("ML5002")
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
         var limitValue = c.Effective.Limit(ResourceNames.Memory);
-        if (PythonServerCommand.From(c.CommandLine) is not { IsComplete: true } server || limitValue is null || limitValue.PositiveBytes() is not { } limit)
+        if (PythonFacts.Server(c) is not { IsComplete: true } server || limitValue is null || limitValue.PositiveBytes() is not { } limit)
         {
             return;
         }

@@ -15,7 +15,7 @@ public sealed class PythonWorkersWithoutRecyclingRule() : Rule("ML5001")
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
-        if (PythonServerCommand.From(c.CommandLine) is not { IsComplete: true } server)
+        if (PythonFacts.Server(c) is not { IsComplete: true } server)
         {
             return;
         }
