@@ -220,6 +220,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
             var (chart, error) = group.Key;
             var related = group.First().Error.Related;
             var chartFile = Path.Combine(chart.Input.Directory, ChartLayout.ChartFileName);
+            var at = HelmErrors.ChartNameSpan(chartFile, mapper.Display(chartFile));
             var message = $"Helm cannot render chart {chart.Name}: {error} Its manifests were not linted; fix the chart or its values, and check with `{group.First().Render.Command}`.";
             foreach (var (render, _) in group)
             {
@@ -227,7 +228,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
                     descriptor,
                     descriptor.DefaultSeverity,
                     message,
-                    HelmErrors.ChartNameSpan(chartFile, mapper.Display(chartFile)),
+                    at,
                     related,
                     new Dictionary<string, string>(StringComparer.Ordinal),
                     $"{descriptor.Id}|render");

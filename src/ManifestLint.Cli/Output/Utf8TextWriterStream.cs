@@ -26,7 +26,9 @@ public sealed class Utf8TextWriterStream(TextWriter writer) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        var needed = decoder.GetCharCount(buffer, flush: false);
+        // Sized by the bound, not by counting: counting would decode every byte twice. (+1: a character held over from
+        // the previous write.)
+        var needed = Encoding.UTF8.GetMaxCharCount(buffer.Length) + 1;
         if (needed > chars.Length)
         {
             chars = new char[needed];
