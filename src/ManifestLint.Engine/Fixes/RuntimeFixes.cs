@@ -1,4 +1,3 @@
-using System.Globalization;
 using ManifestLint.Model.Kubernetes;
 using ManifestLint.Model.Runtimes;
 using ManifestLint.Model.Yaml;
@@ -6,51 +5,14 @@ using ManifestLint.Model.Yaml;
 namespace ManifestLint.Engine.Fixes;
 
 /// <summary>
-/// Values and edits for the runtime-memory fixes (GOMEMLIMIT, Node.js heap, JVM heap), computed from the
-/// container's memory limit. Rules that detect these runtimes attach them with <see cref="ReplaceValue"/> or
-/// <see cref="ReplaceXmx"/>.
+/// Edits for the runtime-memory fixes (GOMEMLIMIT, Node.js heap, JVM heap): a flag replaced where it is written
+/// (<see cref="ReplaceToken"/>), an environment variable set (<see cref="SetEnv"/>, <see cref="GoMemLimitAt90Percent"/>).
 /// </summary>
 public static class RuntimeFixes
 {
-    private const long Mebibyte = 1024 * 1024;
-
-    /// <summary>The JVM flag that sizes the heap from the container limit instead of a fixed <c>-Xmx</c>.</summary>
-    public const string MaxRamPercentageFlag = "-XX:MaxRAMPercentage=75.0";
-
-    /// <summary><c>GOMEMLIMIT</c> at 90% of the limit, in whole MiB, in Go's syntax (<c>921MiB</c> for 1Gi).</summary>
-    public static string GoMemLimit(Quantity limit) => $"{Percent(limit, 90).ToString(CultureInfo.InvariantCulture)}MiB";
-
-    /// <summary><c>--max-old-space-size</c> at 60% of the limit, in MiB as Node.js reads it (<c>614</c> for 1Gi).</summary>
-    public static string NodeMaxOldSpaceSize(Quantity limit) => Percent(limit, 60).ToString(CultureInfo.InvariantCulture);
-
     /// <summary>Replaces a scalar value (an environment variable's <c>value:</c>), keeping its quotes.</summary>
     public static Fix? ReplaceValue(ScalarNode node, string newValue, string description) =>
         YamlEdits.ReplaceScalar(node, newValue) is { } edit ? new Fix(description, edit) : null;
-
-    /// <summary>Replaces the first <c>-Xmx...</c> token of a single-line scalar with <see cref="MaxRamPercentageFlag"/>.</summary>
-    public static Fix? ReplaceXmx(ScalarNode node)
-    {
-        var index = FindToken(node.Value, "-Xmx");
-        return index < 0 ? null : ReplaceHeapFlag(node, node.Value[index..TokenEnd(node.Value, index)]);
-    }
-
-    /// <summary>
-    /// Replaces the heap flag <paramref name="flag"/> (<c>-Xmx1g</c>, <c>-XX:MaxHeapSize=1g</c>) written in a single-line
-    /// scalar with <c>-XX:MaxRAMPercentage=</c><paramref name="percentage"/>, so the heap follows the container's limit.
-    /// </summary>
-    public static Fix? ReplaceHeapFlag(ScalarNode node, string flag, double percentage = 75)
-    {
-        var index = FindToken(node.Value, flag);
-        if (index < 0 || TokenEnd(node.Value, index) != index + flag.Length)
-        {
-            return null;
-        }
-
-        var replacement = $"-XX:MaxRAMPercentage={percentage.ToString("0.0##", CultureInfo.InvariantCulture)}";
-        return YamlEdits.ReplaceInScalar(node, index, flag.Length, replacement) is { } edit
-            ? new Fix($"Replace {flag} with {replacement}, so the heap follows the container's memory limit.", edit)
-            : null;
-    }
 
     private static int TokenEnd(string text, int index)
     {
@@ -140,12 +102,6 @@ public static class RuntimeFixes
 
         var indent = new string(' ', container.Entries[0].Key.Span.StartColumn - 1);
         return TextEdit.Insert(container.Span.Path, YamlEdits.LastLine(container) + 1, 1, $"{indent}env:\n{indent}  - name: {name}\n{indent}    value: \"{value}\"\n");
-    }
-
-    private static long Percent(Quantity limit, int percent)
-    {
-        var bytes = limit.NanoUnits / 1_000_000_000;
-        return (long)Int128.Max(1, bytes * percent / 100 / Mebibyte);
     }
 
     private static int FindToken(string text, string prefix)
