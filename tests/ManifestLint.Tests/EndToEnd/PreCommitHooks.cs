@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ManifestLint.Tests.TestSupport;
+using YamlDotNet.RepresentationModel;
 
 namespace ManifestLint.Tests.EndToEnd;
 
@@ -10,29 +11,21 @@ internal sealed record PreCommitHook(string Id, string Entry, string Language, s
     public IReadOnlyList<string> Select(IEnumerable<string> staged) =>
         [.. staged.Where(f => Regex.IsMatch(f, Files, RegexOptions.None, TimeSpan.FromSeconds(1)))];
 
-    /// <summary>
-    /// The hooks of the repository's <c>.pre-commit-hooks.yaml</c>. It is a flat list of flat mappings, read here line
-    /// by line so the test needs no YAML library of its own.
-    /// </summary>
+    /// <summary>The hooks of the repository's <c>.pre-commit-hooks.yaml</c>, parsed as YAML (as pre-commit does).</summary>
     public static IReadOnlyList<PreCommitHook> Load(string repositoryRoot)
     {
-        var hooks = new List<Dictionary<string, string>>();
-        foreach (var line in File.ReadLines(Path.Combine(repositoryRoot, ".pre-commit-hooks.yaml")))
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(Path.Combine(repositoryRoot, ".pre-commit-hooks.yaml")))
         {
-            if (Regex.Match(line, @"^(- |  )([a-z_]+): (.*)$", RegexOptions.None, TimeSpan.FromSeconds(1)) is not { Success: true } match)
-            {
-                continue;
-            }
-
-            if (match.Groups[1].Value == "- ")
-            {
-                hooks.Add(new Dictionary<string, string>(StringComparer.Ordinal));
-            }
-
-            hooks[^1][match.Groups[2].Value] = match.Groups[3].Value;
+            stream.Load(reader);
         }
 
-        return [.. hooks.Select(h => new PreCommitHook(h["id"], h["entry"], h["language"], h.GetValueOrDefault("files", string.Empty), h.GetValueOrDefault("require_serial") == "true"))];
+        var hooks = (YamlSequenceNode)stream.Documents.Single().RootNode;
+        return [.. hooks.Cast<YamlMappingNode>().Select(h =>
+        {
+            string? Field(string key) => h.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
+            return new PreCommitHook(Field("id")!, Field("entry")!, Field("language")!, Field("files") ?? string.Empty, Field("require_serial") == "true");
+        })];
     }
 
     public static PreCommitHook Get(string id) => Load(RepositoryPaths.Root).Single(h => h.Id == id);
