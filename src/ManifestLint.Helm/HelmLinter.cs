@@ -213,7 +213,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
     /// </summary>
     private IEnumerable<MappedDiagnostic> RenderFailures(IEnumerable<ChartRender> failed)
     {
-        var descriptor = RuleCatalog.Default[Engine.Rules.Tool.HelmRenderFailedRule.RuleId];
+        var descriptor = RuleCatalog.Default[RuleIds.HelmRenderFailed];
         var described = failed.Select(r => (Render: r, Error: HelmErrors.Describe(r.Run ?? Missing, settings.Timeout, r.Chart.Root, mapper.Display)));
         foreach (var group in described.GroupBy(d => (d.Render.Chart, d.Error.Message)))
         {

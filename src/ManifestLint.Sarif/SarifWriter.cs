@@ -73,7 +73,7 @@ public static class SarifWriter
                 Properties = diagnostic.Properties.Count == 0 ? null : ToPropertyBag(diagnostic.Properties),
             });
 
-            if (diagnostic.RuleId is AnalysisEngine.ToolErrorRuleId or AnalysisEngine.InvalidInputRuleId && diagnostic.Suppression is null)
+            if (diagnostic.RuleId is RuleIds.ToolError or RuleIds.InvalidManifest && diagnostic.Suppression is null)
             {
                 notifications.Add(new Notification
                 {

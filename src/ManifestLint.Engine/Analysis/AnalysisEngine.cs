@@ -29,9 +29,6 @@ namespace ManifestLint.Engine.Analysis;
 /// </summary>
 public sealed class AnalysisEngine(RuleCatalog catalog)
 {
-    public const string ToolErrorRuleId = "ML0000";
-    public const string InvalidInputRuleId = "ML0001";
-
     private readonly List<RegisteredRule> rules = catalog.Rules.Select(r => RegisteredRule.Create(r, catalog[r.Id])).ToList();
 
     public AnalysisEngine()
@@ -294,7 +291,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     /// <summary>The table rows read the same facts as the rules; ML2002's descriptor carries the footprint options.</summary>
     private void Summarize(PodFacts facts, AnalysisOptions options, List<MemorySummaryRow> summary, List<Diagnostic> sink)
     {
-        var footprintRule = catalog["ML2002"];
+        var footprintRule = catalog[RuleIds.JvmFootprintAboveMemoryLimit];
         foreach (var container in facts.Workload.Pod.AllContainers)
         {
             try
@@ -343,12 +340,12 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
 
     private void ReportToolError(string what, string? target, SourceSpan at, Exception e, List<Diagnostic> sink)
     {
-        var descriptor = catalog[ToolErrorRuleId];
+        var descriptor = catalog[RuleIds.ToolError];
         var detail = e.Message.Length <= 500 ? e.Message : e.Message[..500] + "…";
         var message = $"Internal error in {what}{(target is null ? string.Empty : $" on {target}")}: {e.GetType().Name}: {detail} Please report this; the other rules still ran.";
         lock (sink)
         {
-            sink.Add(new Diagnostic(descriptor, descriptor.DefaultSeverity, message, at, [], new Dictionary<string, string>(), $"{ToolErrorRuleId}|{what}|{target}"));
+            sink.Add(new Diagnostic(descriptor, descriptor.DefaultSeverity, message, at, [], new Dictionary<string, string>(), $"{RuleIds.ToolError}|{what}|{target}"));
         }
     }
 

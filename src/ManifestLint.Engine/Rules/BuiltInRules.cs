@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Autoscaling;
 using ManifestLint.Engine.Rules.Go;
 using ManifestLint.Engine.Rules.Jvm;
@@ -7,7 +8,6 @@ using ManifestLint.Engine.Rules.NodeJs;
 using ManifestLint.Engine.Rules.Python;
 using ManifestLint.Engine.Rules.Resources;
 using ManifestLint.Engine.Rules.Tool;
-using ManifestLint.Engine.Suppressions;
 
 namespace ManifestLint.Engine.Rules;
 
@@ -19,12 +19,8 @@ public static class BuiltInRules
 {
     public static IReadOnlyList<Rule> Create() =>
     [
-        new ToolErrorRule(),
         new InvalidManifestRule(),
-        new HelmRenderFailedRule(),
         new InvalidQuantityRule(),
-        new SuppressionWithoutReasonRule(),
-        new UnusedSuppressionRule(),
         new MemoryLimitMissingRule(),
         new MemoryRequestMissingRule(),
         new MemoryRequestExceedsLimitRule(),
@@ -54,5 +50,17 @@ public static class BuiltInRules
         new AutoscalerTargetMissingRule(),
         new LimitRangeMemoryViolationRule(),
         new ResourceQuotaMemoryUnspecifiedRule(),
+    ];
+
+    /// <summary>
+    /// The IDs that have a page but no analyzer (Roslyn's AD0001 is the same kind): the tool reports them itself, so a
+    /// rule class with an empty <see cref="Rule.Initialize"/> would only pretend to own them.
+    /// </summary>
+    public static IReadOnlyList<string> DescriptorOnly { get; } =
+    [
+        RuleIds.ToolError, // the engine, when a rule or the model throws (AnalysisEngine)
+        RuleIds.HelmRenderFailed, // the Helm front end, when helm template fails (ManifestLint.Helm)
+        RuleIds.SuppressionWithoutReason, // the suppression pass (SuppressionProcessor)
+        RuleIds.UnusedSuppression, // the suppression pass (SuppressionProcessor)
     ];
 }

@@ -63,7 +63,7 @@ internal static partial class DirectiveReader
             {
                 problems.Add($"{id} is not a ManifestLint rule (run 'manifestlint rules' for the list)");
             }
-            else if (id is SuppressionWithoutReasonRule.RuleId or UnusedSuppressionRule.RuleId)
+            else if (id is RuleIds.SuppressionWithoutReason or RuleIds.UnusedSuppression)
             {
                 problems.Add($"{id} cannot be suppressed in source; set its severity in .manifestlint.yaml instead");
             }

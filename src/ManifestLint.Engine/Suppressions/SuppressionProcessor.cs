@@ -34,8 +34,8 @@ internal static class SuppressionProcessor
             suppressed.Add(diagnostic with { Suppression = new Suppression(directive.Kind, directive.Reason, directive.Span) });
         }
 
-        var withoutReason = catalog[SuppressionWithoutReasonRule.RuleId];
-        var unused = catalog[UnusedSuppressionRule.RuleId];
+        var withoutReason = catalog[RuleIds.SuppressionWithoutReason];
+        var unused = catalog[RuleIds.UnusedSuppression];
         foreach (var (path, directives) in directivesByPath)
         {
             var reasonSeverity = severityFor(withoutReason, path);

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using Xunit;
 
@@ -75,7 +76,7 @@ public class TwoPassEngineTests
 
         Assert.Contains(diagnostics, d => d.RuleId == "ML6004" && d.Location.Path == "a/hpa.yaml");
         Assert.Contains(diagnostics, d => d.RuleId == "ML7002" && d.Location.Path == "b/web.yaml");
-        Assert.DoesNotContain(diagnostics, d => d.RuleId is "ML6005" or AnalysisEngine.ToolErrorRuleId);
+        Assert.DoesNotContain(diagnostics, d => d.RuleId is "ML6005" or RuleIds.ToolError);
     }
 
     [Fact]

@@ -135,7 +135,7 @@ public class ToolErrorTests
 
     /// <summary>The built-in catalog with ML1002's logic replaced by <paramref name="rule"/> (same ID, same page).</summary>
     private static RuleCatalog CatalogWith(ThrowingRule rule) =>
-        new([.. BuiltInRules.Create().Where(r => r.Id != rule.Id), rule], RuleCatalog.LoadEmbeddedPages());
+        new([.. BuiltInRules.Create().Where(r => r.Id != rule.Id), rule], RuleCatalog.LoadEmbeddedPages(), BuiltInRules.DescriptorOnly);
 
     private sealed class StackOverflowInsteadException : Exception
     {

@@ -28,7 +28,9 @@ public partial class RuleCatalogTests
 
     private static readonly string[] Precisions = ["exact", "high", "medium"];
 
-    public static TheoryData<string> RuleIds() => [.. BuiltInRules.Create().Select(r => r.Id).Order(StringComparer.Ordinal)];
+    public static TheoryData<string> AllIds() => [.. RuleCatalog.Default.Descriptors.Select(d => d.Id)];
+
+    public static TheoryData<string> AnalyzerIds() => [.. BuiltInRules.Create().Select(r => r.Id).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void BuiltInRules_ListsEveryRuleClassOfTheEngine()
@@ -44,11 +46,43 @@ public partial class RuleCatalogTests
     }
 
     [Fact]
-    public void DefaultCatalog_LoadsWithAPagePerRuleAndARulePerPage()
+    public void DefaultCatalog_HasAPagePerRule_AndEveryOtherPageIsDescriptorOnly()
     {
         var catalog = RuleCatalog.Default;
 
-        Assert.Equal(catalog.Rules.Select(r => r.Id), catalog.Descriptors.Select(d => d.Id));
+        Assert.Equal(catalog.Rules.Select(r => r.Id).Concat(catalog.DescriptorOnly).Order(StringComparer.Ordinal), catalog.Descriptors.Select(d => d.Id));
+        Assert.Equal([RuleIds.ToolError, RuleIds.HelmRenderFailed, RuleIds.SuppressionWithoutReason, RuleIds.UnusedSuppression], catalog.DescriptorOnly);
+    }
+
+    [Fact]
+    public void Catalog_RefusesAPageWithoutARule_UnlessItIsDescriptorOnly()
+    {
+        var pages = RuleCatalog.LoadEmbeddedPages();
+        var rules = BuiltInRules.Create();
+
+        var error = Assert.Throws<InvalidOperationException>(() => new RuleCatalog(rules, pages));
+        Assert.Contains("pages without a rule: [ML0000, ML0002, ML0004, ML0005]", error.Message, StringComparison.Ordinal);
+        Assert.Equal(pages.Count, new RuleCatalog(rules, pages, BuiltInRules.DescriptorOnly).Descriptors.Count);
+    }
+
+    [Fact]
+    public void Catalog_RefusesADescriptorOnlyIdThatARuleOwns()
+    {
+        var error = Assert.Throws<InvalidOperationException>(
+            () => new RuleCatalog(BuiltInRules.Create(), RuleCatalog.LoadEmbeddedPages(), [.. BuiltInRules.DescriptorOnly, RuleIds.MemoryLimitMissing]));
+
+        Assert.Contains("descriptor-only IDs that a rule owns: [ML1001]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RuleIdsConstants_AreExactlyTheCatalog_NamedAfterTheRule()
+    {
+        var constants = typeof(RuleIds).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (Name: f.Name, Id: (string)f.GetRawConstantValue()!))
+            .OrderBy(c => c.Id, StringComparer.Ordinal);
+
+        Assert.Equal(RuleCatalog.Default.Descriptors.Select(d => (d.Name, d.Id)), constants);
     }
 
     [Fact]
@@ -77,14 +111,14 @@ public partial class RuleCatalogTests
     }
 
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(AllIds))]
     public void RuleId_IsMlAndFourDigits(string id)
     {
         Assert.Matches(IdPattern(), id);
     }
 
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(AllIds))]
     public void RuleId_IsInItsCategoryRange(string id)
     {
         var descriptor = RuleCatalog.Default[id];
@@ -94,7 +128,7 @@ public partial class RuleCatalogTests
     }
 
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(AllIds))]
     public void PageFileName_IsTheId(string id)
     {
         var page = RulePageFile.Load(id);
@@ -103,14 +137,14 @@ public partial class RuleCatalogTests
     }
 
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(AllIds))]
     public void Name_IsPascalCase(string id)
     {
         Assert.Matches(PascalCasePattern(), RuleCatalog.Default[id].Name);
     }
 
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(AnalyzerIds))]
     public void Name_IsTheRuleClassNameWithoutRule(string id)
     {
         var rule = RuleCatalog.Default.Rules.Single(r => r.Id == id);
@@ -119,7 +153,7 @@ public partial class RuleCatalogTests
     }
 
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(AllIds))]
     public void Title_IsSentenceCaseWithoutTrailingPeriod(string id)
     {
         var title = RuleCatalog.Default[id].Title;
@@ -130,7 +164,7 @@ public partial class RuleCatalogTests
     }
 
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(AllIds))]
     public void Precision_IsKnownAndExactForErrors(string id)
     {
         var descriptor = RuleCatalog.Default[id];
@@ -143,14 +177,14 @@ public partial class RuleCatalogTests
     }
 
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(AllIds))]
     public void Tags_AreNotEmpty(string id)
     {
         Assert.NotEmpty(RuleCatalog.Default[id].Tags);
     }
 
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(AllIds))]
     public void Summary_IsAParagraphEndingWithAPeriod(string id)
     {
         var summary = RuleCatalog.Default[id].Summary;
@@ -160,7 +194,7 @@ public partial class RuleCatalogTests
     }
 
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(AllIds))]
     public void Page_StartsWithIdAndTitleHeading(string id)
     {
         var descriptor = RuleCatalog.Default[id];
@@ -170,19 +204,19 @@ public partial class RuleCatalogTests
     }
 
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(AllIds))]
     public void Page_HasTheRequiredHeadings(string id)
     {
         var headings = RulePageFile.Load(id).Headings;
         // ML0000 (internal error) and ML0002 (Helm render failure) are reported outside the rules, so no YAML example can show them.
-        var required = id is "ML0000" or "ML0002" ? RequiredHeadings.Where(h => !h.Contains("example", StringComparison.Ordinal)) : RequiredHeadings;
+        var required = id is RuleIds.ToolError or RuleIds.HelmRenderFailed ? RequiredHeadings.Where(h => !h.Contains("example", StringComparison.Ordinal)) : RequiredHeadings;
         var missing = required.Where(h => !headings.Contains(h, StringComparer.Ordinal)).ToList();
 
         Assert.True(missing.Count == 0, $"{id}: the page lacks the headings: {string.Join(", ", missing)}.");
     }
 
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(AllIds))]
     public void HelpUri_PointsAtThePage(string id)
     {
         Assert.EndsWith($"rules/{id}.md", RuleCatalog.Default[id].HelpUri, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Tests.TestSupport;
 using Xunit;
 
@@ -46,7 +47,7 @@ public class RulePageExampleTests
     public void EveryPageButToolError_HasNoncompliantAndCompliantExamples()
     {
         var incomplete = RulePageFile.LoadAll()
-            .Where(p => p.Id is not ("ML0000" or "ML0002"))
+            .Where(p => p.Id is not (RuleIds.ToolError or RuleIds.HelmRenderFailed))
             .Where(p => !p.Examples.Any(e => e.Heading == RulePageFile.NoncompliantHeading) || !p.Examples.Any(e => e.Heading == RulePageFile.CompliantHeading))
             .Select(p => p.Id)
             .ToList();
@@ -57,7 +58,7 @@ public class RulePageExampleTests
     [Fact]
     public void ToolErrorPage_HasNoExamples()
     {
-        Assert.Empty(RulePageFile.Load("ML0000").Examples);
+        Assert.Empty(RulePageFile.Load(RuleIds.ToolError).Examples);
     }
 
     [Fact]

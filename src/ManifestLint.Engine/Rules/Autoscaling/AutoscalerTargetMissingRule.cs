@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 
 namespace ManifestLint.Engine.Rules.Autoscaling;
 
@@ -7,7 +8,7 @@ namespace ManifestLint.Engine.Rules.Autoscaling;
 /// misspelt name or kind leaves the autoscaler idle (VPA: ConfigUnsupported; HPA: FailedGetScale) with no error at
 /// apply time. Namespaces without any workload in the input are skipped: the autoscalers were linted alone.
 /// </summary>
-public sealed class AutoscalerTargetMissingRule() : Rule("ML6005")
+public sealed class AutoscalerTargetMissingRule() : Rule(RuleIds.AutoscalerTargetMissing)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterInputSetAction(c =>
     {

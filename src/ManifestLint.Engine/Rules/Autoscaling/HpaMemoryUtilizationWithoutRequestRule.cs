@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Model.Kubernetes;
 
@@ -10,7 +11,7 @@ namespace ManifestLint.Engine.Rules.Autoscaling;
 /// containers are ignored); one missing request makes the controller fail on that metric
 /// (replica_calculator.go, <c>calculatePodRequestsFromContainers</c>).
 /// </summary>
-public sealed class HpaMemoryUtilizationWithoutRequestRule() : Rule("ML6004")
+public sealed class HpaMemoryUtilizationWithoutRequestRule() : Rule(RuleIds.HpaMemoryUtilizationWithoutRequest)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterInputSetAction(c =>
     {

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Model.Kubernetes;
 
@@ -9,7 +10,7 @@ namespace ManifestLint.Engine.Rules.Autoscaling;
 /// fallback) on a workload no PodDisruptionBudget covers. The updater evicts through the Eviction API, which only a
 /// PDB can refuse; without one, VPA evictions add to node drains and rollouts with nothing to bound the total.
 /// </summary>
-public sealed class VpaEvictionWithoutDisruptionBudgetRule() : Rule("ML6002")
+public sealed class VpaEvictionWithoutDisruptionBudgetRule() : Rule(RuleIds.VpaEvictionWithoutDisruptionBudget)
 {
     /// <summary>Option <c>minReplicas</c>: the updater's <c>--min-replicas</c> flag (default 2); a VPA's own <c>updatePolicy.minReplicas</c> wins.</summary>
     public const decimal DefaultMinReplicas = 2m;

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Model.Kubernetes;
 
@@ -8,7 +9,7 @@ namespace ManifestLint.Engine.Rules.Autoscaling;
 /// ML6001: an HPA scales on memory while a VPA (not Off) sets the memory of the same workload. The VPA docs
 /// (known-limitations.md) rule this out: raising the request lowers the utilization the HPA sees, and the two loops fight.
 /// </summary>
-public sealed class VpaHpaMemoryConflictRule() : Rule("ML6001")
+public sealed class VpaHpaMemoryConflictRule() : Rule(RuleIds.VpaHpaMemoryConflict)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterInputSetAction(c =>
     {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Kubernetes;
@@ -10,7 +11,7 @@ namespace ManifestLint.Engine.Rules.Autoscaling;
 /// ML6003: VPA memory bounds that contradict themselves (minAllowed above maxAllowed: the VPA admission webhook
 /// rejects the object) or the manifest (maxAllowed below the container's current request: the VPA will lower it).
 /// </summary>
-public sealed class VpaMemoryBoundsConflictRule() : Rule("ML6003")
+public sealed class VpaMemoryBoundsConflictRule() : Rule(RuleIds.VpaMemoryBoundsConflict)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterInputSetAction(c =>
     {

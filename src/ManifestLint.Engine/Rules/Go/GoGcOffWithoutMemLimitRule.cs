@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Model.Runtimes;
 
 namespace ManifestLint.Engine.Rules.Go;
@@ -8,7 +9,7 @@ namespace ManifestLint.Engine.Rules.Go;
 /// bounds the heap (unset, <c>off</c>, or a Go before 1.19 that ignores it). The heap grows without bound.
 /// A malformed GOMEMLIMIT is ML3003's (the program never starts).
 /// </summary>
-public sealed class GoGcOffWithoutMemLimitRule() : Rule("ML3002")
+public sealed class GoGcOffWithoutMemLimitRule() : Rule(RuleIds.GoGcOffWithoutMemLimit)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Engine.Fixes;
@@ -10,7 +11,7 @@ namespace ManifestLint.Engine.Rules.Go;
 /// ML3001: GOMEMLIMIT at or above the container's memory limit (a <c>resourceFieldRef: limits.memory</c> with the
 /// default divisor is exactly the limit), and, as a warning, above 95% of it (configurable).
 /// </summary>
-public sealed class GoMemLimitAtOrAboveMemoryLimitRule() : Rule("ML3001")
+public sealed class GoMemLimitAtOrAboveMemoryLimitRule() : Rule(RuleIds.GoMemLimitAtOrAboveMemoryLimit)
 {
     public const decimal DefaultMaxPercentage = 95;
 

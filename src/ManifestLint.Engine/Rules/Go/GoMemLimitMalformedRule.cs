@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Model.Kubernetes;
 using ManifestLint.Model.Runtimes;
 
@@ -10,7 +11,7 @@ namespace ManifestLint.Engine.Rules.Go;
 /// <c>1.5GiB</c>, <c>OFF</c>: the runtime throws before <c>main</c>), or it comes from a memory
 /// <c>resourceFieldRef</c> with a divisor other than 1, whose bare number Go reads as bytes.
 /// </summary>
-public sealed partial class GoMemLimitMalformedRule() : Rule("ML3003")
+public sealed partial class GoMemLimitMalformedRule() : Rule(RuleIds.GoMemLimitMalformed)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Engine.Fixes;
 using ManifestLint.Model.Runtimes;
@@ -10,7 +11,7 @@ namespace ManifestLint.Engine.Rules.Go;
 /// version (before 1.19) ignores. Go does not derive a limit from the cgroup, so the GC paces by GOGC alone.
 /// Quiet when GOGC is off (ML3002 reports that).
 /// </summary>
-public sealed class GoMemLimitMissingRule() : Rule("ML3004")
+public sealed class GoMemLimitMissingRule() : Rule(RuleIds.GoMemLimitMissing)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Model.Runtimes;
 
@@ -10,7 +11,7 @@ namespace ManifestLint.Engine.Rules.Jvm;
 /// JDK without cgroup v2 support (before 8u372, 11.0.16, 15), blind on current clusters: a warning, since it depends
 /// on the node's cgroup version. Quiet when -Xmx fixes the heap.
 /// </summary>
-public sealed class JvmCannotSeeMemoryLimitRule() : Rule("ML2004")
+public sealed class JvmCannotSeeMemoryLimitRule() : Rule(RuleIds.JvmCannotSeeMemoryLimit)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {

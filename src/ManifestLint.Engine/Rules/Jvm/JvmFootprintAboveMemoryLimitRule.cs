@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Model.Runtimes;
 
 namespace ManifestLint.Engine.Rules.Jvm;
@@ -8,7 +9,7 @@ namespace ManifestLint.Engine.Rules.Jvm;
 /// Explicit flags replace the typical figures where they bound them. An estimate, so a warning; quiet when ML2001
 /// already reports the heap alone.
 /// </summary>
-public sealed class JvmFootprintAboveMemoryLimitRule() : Rule("ML2002")
+public sealed class JvmFootprintAboveMemoryLimitRule() : Rule(RuleIds.JvmFootprintAboveMemoryLimit)
 {
     private const long MiB = 1L << 20;
 

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 
 namespace ManifestLint.Engine.Rules.Jvm;
@@ -9,7 +10,7 @@ namespace ManifestLint.Engine.Rules.Jvm;
 /// container before the GC ever sees memory pressure. The fix names the start script's variable when the image's
 /// script always passes an -Xmx of its own (Elasticsearch, Cassandra, bitnami ZooKeeper), where a percentage would not work.
 /// </summary>
-public sealed class JvmHeapAtOrAboveMemoryLimitRule() : Rule("ML2001")
+public sealed class JvmHeapAtOrAboveMemoryLimitRule() : Rule(RuleIds.JvmHeapAtOrAboveMemoryLimit)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Engine.Fixes;
 using ManifestLint.Model.Runtimes;
@@ -12,7 +13,7 @@ namespace ManifestLint.Engine.Rules.Jvm;
 /// -Xmx is the right tool), and for images whose start script always passes an -Xmx of its own (Elasticsearch,
 /// OpenSearch, Logstash, Cassandra, bitnami ZooKeeper): -Xmx beats any percentage, so the advice would not work.
 /// </summary>
-public sealed class JvmHeapHardCodedRule() : Rule("ML2005")
+public sealed class JvmHeapHardCodedRule() : Rule(RuleIds.JvmHeapHardCoded)
 {
     /// <summary>The highest percentage the fix suggests (ML2003's threshold).</summary>
     private const double SuggestedMaximum = 75;

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Runtimes;
 
@@ -9,7 +10,7 @@ namespace ManifestLint.Engine.Rules.Jvm;
 /// HotSpot really picks at this limit: below ≈250 MiB it takes MinRAMPercentage instead of MaxRAMPercentage.
 /// A flag that -Xmx/-Xms overrides is not reported, nor a heap that ML2001 already reports.
 /// </summary>
-public sealed class JvmRamPercentageTooHighRule() : Rule("ML2003")
+public sealed class JvmRamPercentageTooHighRule() : Rule(RuleIds.JvmRamPercentageTooHigh)
 {
     public const decimal DefaultMaxPercentage = 75;
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Kubernetes;
@@ -14,7 +15,7 @@ namespace ManifestLint.Engine.Rules.NamespacePolicy;
 /// so <c>max</c> alone can never cause a missing limit (it is the default limit); <c>maxLimitRequestRatio</c> without
 /// any default can.
 /// </summary>
-public sealed class LimitRangeMemoryViolationRule() : Rule("ML7001")
+public sealed class LimitRangeMemoryViolationRule() : Rule(RuleIds.LimitRangeMemoryViolation)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Model.Kubernetes;
 
@@ -10,7 +11,7 @@ namespace ManifestLint.Engine.Rules.NamespacePolicy;
 /// <c>must specify ...</c> (pkg/quota/v1/evaluator/core/pods.go <c>Constraints</c>). LimitRange defaults are applied
 /// before quota admission, so they satisfy it; a limits-only container has its request defaulted from the limit.
 /// </summary>
-public sealed class ResourceQuotaMemoryUnspecifiedRule() : Rule("ML7002")
+public sealed class ResourceQuotaMemoryUnspecifiedRule() : Rule(RuleIds.ResourceQuotaMemoryUnspecified)
 {
     private static readonly string[] RequestKeys = ["memory", "requests.memory"];
     private const string LimitKey = "limits.memory";

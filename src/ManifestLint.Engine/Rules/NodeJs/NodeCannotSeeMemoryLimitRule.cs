@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 
 namespace ManifestLint.Engine.Rules.NodeJs;
 
@@ -8,7 +9,7 @@ namespace ManifestLint.Engine.Rules.NodeJs;
 /// is sized from the node's memory (half of it, up to 4 GiB). Reported when that old space could exceed 75% of the
 /// limit and no settled <c>--max-old-space-size</c> fixes the heap (a percentage does not: it is of what Node sees).
 /// </summary>
-public sealed class NodeCannotSeeMemoryLimitRule() : Rule("ML4003")
+public sealed class NodeCannotSeeMemoryLimitRule() : Rule(RuleIds.NodeCannotSeeMemoryLimit)
 {
     /// <summary>V8's fixed 64-bit default before Node 12 sized the heap from memory (700 MB × 2).</summary>
     public const long FixedOldSpaceMiB = 1400;

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Runtimes;
 
@@ -10,7 +11,7 @@ namespace ManifestLint.Engine.Rules.NodeJs;
 /// sizes the heap, when something unknown could (a Secret-backed NODE_OPTIONS), and when the image's Node is older
 /// than 20.3 (ML4003: it sizes the heap from the node's memory instead).
 /// </summary>
-public sealed class NodeDefaultHeapInSmallContainerRule() : Rule("ML4002")
+public sealed class NodeDefaultHeapInSmallContainerRule() : Rule(RuleIds.NodeDefaultHeapInSmallContainer)
 {
     public const decimal DefaultSmallLimitMiB = 512;
 

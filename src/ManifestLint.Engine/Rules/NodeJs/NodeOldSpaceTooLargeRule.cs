@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Engine.Fixes;
 using ManifestLint.Engine.Rules.Common;
@@ -11,7 +12,7 @@ namespace ManifestLint.Engine.Rules.NodeJs;
 /// limit Node sees), is at or above the container's memory limit, or, as a warning, above 75% of it
 /// (<c>maxHeapPercent</c>).
 /// </summary>
-public sealed class NodeOldSpaceTooLargeRule() : Rule("ML4001")
+public sealed class NodeOldSpaceTooLargeRule() : Rule(RuleIds.NodeOldSpaceTooLarge)
 {
     public const decimal DefaultMaxHeapPercent = 75;
 

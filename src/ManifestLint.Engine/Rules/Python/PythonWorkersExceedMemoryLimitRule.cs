@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Kubernetes;
 using ManifestLint.Model.Runtimes;
@@ -12,7 +13,7 @@ namespace ManifestLint.Engine.Rules.Python;
 /// node's CPUs: <c>assumedNodeCpus</c> when configured, else one child alone must reach the limit). gunicorn/uvicorn:
 /// workers × <c>perWorkerMiB</c> above the limit, only when that estimate is configured.
 /// </summary>
-public sealed class PythonWorkersExceedMemoryLimitRule() : Rule("ML5002")
+public sealed class PythonWorkersExceedMemoryLimitRule() : Rule(RuleIds.PythonWorkersExceedMemoryLimit)
 {
     private const long MiB = 1L << 20;
 

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Model.Runtimes;
 
 namespace ManifestLint.Engine.Rules.Python;
@@ -9,7 +10,7 @@ namespace ManifestLint.Engine.Rules.Python;
 /// (more than one child, or celery's default of one per node CPU) without <c>--max-tasks-per-child</c> or
 /// <c>--max-memory-per-child</c>. Quiet when a gunicorn config file is given or anything relevant is unknown.
 /// </summary>
-public sealed class PythonWorkersWithoutRecyclingRule() : Rule("ML5001")
+public sealed class PythonWorkersWithoutRecyclingRule() : Rule(RuleIds.PythonWorkersWithoutRecycling)
 {
     private const string Leak = "memory a worker leaks or fragments is never given back, the workers grow until the container hits its limit, and on cgroup v2 the OOM kill takes every process of the container at once";
 

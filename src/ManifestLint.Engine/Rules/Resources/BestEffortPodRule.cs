@@ -1,11 +1,12 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Semantics;
 
 namespace ManifestLint.Engine.Rules.Resources;
 
 /// <summary>ML1006: a pod whose QoS class is BestEffort: no container requests or limits cpu or memory.</summary>
-public sealed class BestEffortPodRule() : Rule("ML1006")
+public sealed class BestEffortPodRule() : Rule(RuleIds.BestEffortPod)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterPodAction(c =>
     {

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Semantics;
 
@@ -8,7 +9,7 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// ML1007: a pod with a critical priority class (system-cluster-critical, system-node-critical, or as
 /// configured) whose QoS class is not Guaranteed.
 /// </summary>
-public sealed class CriticalPodNotGuaranteedRule() : Rule("ML1007")
+public sealed class CriticalPodNotGuaranteedRule() : Rule(RuleIds.CriticalPodNotGuaranteed)
 {
     /// <summary>Option <c>criticalPriorityClasses</c>: the priority classes whose pods must be Guaranteed.</summary>
     public static readonly IReadOnlyList<string> DefaultCriticalPriorityClasses = ["system-cluster-critical", "system-node-critical"];

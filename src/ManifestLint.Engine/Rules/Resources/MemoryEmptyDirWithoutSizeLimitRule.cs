@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Fixes;
 
 namespace ManifestLint.Engine.Rules.Resources;
@@ -8,7 +9,7 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// sizes the tmpfs by the smallest <em>positive</em> of node allocatable, pod limit and sizeLimit
 /// (pkg/volume/emptydir/empty_dir.go, <c>calculateEmptyDirMemorySize</c>), so 0 means no limit.
 /// </summary>
-public sealed class MemoryEmptyDirWithoutSizeLimitRule() : Rule("ML1008")
+public sealed class MemoryEmptyDirWithoutSizeLimitRule() : Rule(RuleIds.MemoryEmptyDirWithoutSizeLimit)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterPodAction(c =>
     {

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Fixes;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Engine.Rules.Jvm;
@@ -12,7 +13,7 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// container through the pod cgroup (PodLevelResources, beta 1.34), so the node is protected and nothing is reported.
 /// The Kubernetes pause image (capacity placeholders, image pullers) cannot grow and is not reported either.
 /// </summary>
-public sealed class MemoryLimitMissingRule() : Rule("ML1001")
+public sealed class MemoryLimitMissingRule() : Rule(RuleIds.MemoryLimitMissing)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Kubernetes;
 
@@ -9,7 +10,7 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// overcommitted by the difference; when the node runs out, node-level OOM and eviction decide, not the
 /// container's own limit.
 /// </summary>
-public sealed class MemoryLimitRequestRatioRule() : Rule("ML1005")
+public sealed class MemoryLimitRequestRatioRule() : Rule(RuleIds.MemoryLimitRequestRatio)
 {
     /// <summary>Option <c>maxRatio</c>: the largest limit/request ratio that is not reported.</summary>
     public const decimal DefaultMaxRatio = 2m;

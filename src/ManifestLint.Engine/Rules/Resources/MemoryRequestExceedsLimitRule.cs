@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Kubernetes;
 
@@ -8,7 +9,7 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// ML1003: memory request greater than the limit, after defaulting. The API server rejects the pod
 /// (ValidateResourceRequirements: "must be less than or equal to memory limit").
 /// </summary>
-public sealed class MemoryRequestExceedsLimitRule() : Rule("ML1003")
+public sealed class MemoryRequestExceedsLimitRule() : Rule(RuleIds.MemoryRequestExceedsLimit)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {

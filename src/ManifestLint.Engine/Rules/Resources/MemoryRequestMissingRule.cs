@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Kubernetes;
 
@@ -10,7 +11,7 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// every container: with PodLevelResources (beta 1.34) the scheduler reserves the pod-level value. The Kubernetes
 /// pause image, whose memory never grows, is not reported.
 /// </summary>
-public sealed class MemoryRequestMissingRule() : Rule("ML1002")
+public sealed class MemoryRequestMissingRule() : Rule(RuleIds.MemoryRequestMissing)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {

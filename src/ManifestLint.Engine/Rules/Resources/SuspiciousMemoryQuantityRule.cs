@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Fixes;
 using ManifestLint.Model.Kubernetes;
 
@@ -9,7 +10,7 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// accepts both, but <c>512m</c> is 0.512 bytes and <c>memory: 512</c> is 512 bytes: always a unit mistake.
 /// Zero is left alone (it is an explicit "nothing").
 /// </summary>
-public sealed class SuspiciousMemoryQuantityRule() : Rule("ML1004")
+public sealed class SuspiciousMemoryQuantityRule() : Rule(RuleIds.SuspiciousMemoryQuantity)
 {
     private static readonly Quantity OneMebibyte = Quantity.FromUnits(1024 * 1024);
 

@@ -1,9 +1,10 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 
 namespace ManifestLint.Engine.Rules.Tool;
 
 /// <summary>ML0001: a file that is not valid YAML, a document that hit an input limit, or an object of the wrong shape.</summary>
-public sealed class InvalidManifestRule() : Rule(AnalysisEngine.InvalidInputRuleId)
+public sealed class InvalidManifestRule() : Rule(RuleIds.InvalidManifest)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterFileAction(context =>
     {

@@ -1,10 +1,11 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Model.Kubernetes;
 
 namespace ManifestLint.Engine.Rules.Tool;
 
 /// <summary>ML0003: a quantity the API server cannot parse, or a negative one; the object is rejected.</summary>
-public sealed class InvalidQuantityRule() : Rule("ML0003")
+public sealed class InvalidQuantityRule() : Rule(RuleIds.InvalidQuantity)
 {
     public override void Initialize(RuleRegistration registration)
     {

@@ -41,7 +41,7 @@ public class FuzzTests
         {
             _ = YamlFileLoader.Load("fuzz.yaml", bytes);
             var diagnostics = Engine.Analyze([new AnalysisInput("fuzz.yaml", () => bytes)], AnalysisOptions.Default with { MaxParallelism = 1 }).Diagnostics;
-            Assert.DoesNotContain(diagnostics, d => d.RuleId == AnalysisEngine.ToolErrorRuleId);
+            Assert.DoesNotContain(diagnostics, d => d.RuleId == RuleIds.ToolError);
         }, seed: ManifestFuzz.Seed, iter: ManifestFuzz.Iterations(200), time: ManifestFuzz.Seconds, print: b => Convert.ToHexString(b));
     }
 
@@ -100,7 +100,7 @@ public class FuzzTests
 
     private static void CheckFindings(IReadOnlyList<Diagnostic> diagnostics, string text)
     {
-        var errors = diagnostics.Where(d => d.RuleId == AnalysisEngine.ToolErrorRuleId).ToList();
+        var errors = diagnostics.Where(d => d.RuleId == RuleIds.ToolError).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(d => d.Message)));
         // A lone CR is a line break too (YAML, SARIF and editors agree), and reads as one here.
         var lines = text.Split('\n').Length + text.Replace("\r\n", "\n", StringComparison.Ordinal).Count(c => c == '\r') + 1;

@@ -1,3 +1,4 @@
+using ManifestLint.Engine.Catalog;
 using Xunit;
 using static ManifestLint.Tests.Rules.ExpectedFindings;
 
@@ -239,15 +240,18 @@ public class BestEffortPodRuleTests
     [Fact]
     public void ContainersNotAList_IsLeftToInvalidManifest()
     {
-        Verify(Rule, """
+        const string Yaml = """
             apiVersion: v1
             kind: Pod
             metadata:
               name: web
             spec:
               containers:
-                name: web
+                name: web   # Noncompliant:5 {{'spec.containers' must be a list}}
                 image: nginx:1.27
-            """);
+            """;
+
+        Verify(RuleIds.InvalidManifest, Yaml);
+        Assert.DoesNotContain(Analyze(Yaml), d => d.RuleId == Rule);
     }
 }
