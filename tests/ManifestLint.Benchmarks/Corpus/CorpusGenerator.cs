@@ -59,21 +59,7 @@ public sealed class CorpusGenerator(int seed = CorpusGenerator.DefaultSeed)
     }
 
     /// <summary>Writes files 0 to <paramref name="count"/> - 1 under <paramref name="root"/>; returns the bytes written.</summary>
-    public long Write(string root, int count)
-    {
-        long bytes = 0;
-        for (var i = 0; i < count; i++)
-        {
-            var (path, text) = File(i);
-            var full = System.IO.Path.Combine(root, path);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full) ?? root);
-            var content = Encoding.UTF8.GetBytes(text);
-            System.IO.File.WriteAllBytes(full, content);
-            bytes += content.Length;
-        }
-
-        return bytes;
-    }
+    public long Write(string root, int count) => CorpusFiles.Write(root, Enumerable.Range(0, count).Select(File));
 
     private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
 
