@@ -2,7 +2,7 @@
 # files of 2-8 documents, namespaces of their own, about one finding per document). On 25 MB, 1 core, CPU seconds:
 # the lint (text report) against the YamlDotNet floor (read + YamlStream.Load) and against the Go decode floor
 # (sigs.k8s.io/yaml YAMLToJSON + encoding/json per document: what kube-linter, kube-score and Polaris pay before any
-# check). On 100 MB: peak RSS of the text and the SARIF report.
+# check). On 100 MB: peak RSS of the text and the SARIF report. Then the CPU time one finding costs per report format.
 
 # The Go floor builds offline from Debian's packages (installed here when missing).
 if ! command -v go > /dev/null || [ ! -d /usr/share/gocode/src/sigs.k8s.io/yaml ]; then
@@ -46,3 +46,7 @@ for format in text sarif; do
   echo "| $format | $w | $c | **$r** | $([ "$s" = ok ] && echo "$(du -m "$work/report.$format" | cut -f1) MB report" || echo "$s at $cap_mb MB") |"
 done
 rm -f "$work/report.text" "$work/report.sarif"
+
+echo
+echo "What one finding costs (in process, 1 core, CPU time; target <= 10 µs): lint with every rule on minus every rule off, over the findings:"
+taskset -c 0 "$bench" finding-cost --iterations $((runs * 5))
