@@ -25,11 +25,8 @@ public abstract class AnalysisContext(RuleDescriptor rule, Severity severity, An
     /// </summary>
     private protected Severity Capped(Severity cap) => (Severity)Math.Min((int)Severity, (int)cap);
 
-    /// <summary>A numeric option of the running rule, or its documented default.</summary>
-    public decimal Setting(string name, decimal defaultValue) => Options.Settings.GetDecimal(Rule.Id, name, defaultValue);
-
-    /// <summary>A list option of the running rule, or its documented default.</summary>
-    public IReadOnlyList<string> Setting(string name, IReadOnlyList<string> defaultValue) => Options.Settings.GetList(Rule.Id, name, defaultValue);
+    /// <summary>An option the running rule declared: its configured value for this file, or its default.</summary>
+    public T Option<T>(RuleOption<T> option) => Options.Settings.Get(Rule.Id, option);
 
     private protected void Add(SourceSpan at, string message, IReadOnlyList<RelatedLocation> related, IReadOnlyDictionary<string, string> properties, string fingerprint, Fix? fix = null)
     {

@@ -3,11 +3,15 @@ namespace ManifestLint.Engine.Analysis;
 /// <summary>
 /// A rule's logic, Roslyn-style: it registers callbacks for what it inspects (a file, a resource, a pod,
 /// a container, or the whole input set) and reports through the context it is given. Its metadata lives
-/// in its page, <c>rules/ID.md</c>, joined by <see cref="Id"/>.
+/// in its page, <c>rules/ID.md</c>, joined by <see cref="Id"/>. Its ID is a <see cref="Catalog.RuleIds"/> constant, and
+/// its options are declared here, once: <c>MyRule() : Rule(RuleIds.My, MaxRatio)</c>.
 /// </summary>
-public abstract class Rule(string id)
+public abstract class Rule(string id, params RuleOption[] options)
 {
     public string Id { get; } = id;
+
+    /// <summary>The options the configuration may set for this rule (the page lists the same under "## Options").</summary>
+    public IReadOnlyList<RuleOption> Options { get; } = options;
 
     public abstract void Initialize(RuleRegistration registration);
 }

@@ -1,29 +1,34 @@
-using System.Globalization;
+using System.Collections.Concurrent;
 
 namespace ManifestLint.Engine.Analysis;
 
 /// <summary>
-/// Per-rule options (thresholds and lists), keyed by rule ID then option name, as the configuration file
-/// will give them. Each rule reads its options with a default that its page documents under "Options",
-/// so every threshold lives in one place per rule.
+/// Per-rule options (thresholds and lists), keyed by rule ID then option name, as text the configuration parser
+/// validated against the rule's declared <see cref="RuleOption"/>s. Rules read typed values through
+/// <see cref="Get{T}"/>.
 /// </summary>
 public sealed class RuleSettings
 {
     public static RuleSettings Empty { get; } = new(new Dictionary<string, IReadOnlyDictionary<string, string>>());
 
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> values;
+    private readonly ConcurrentDictionary<(string RuleId, string Name), object> resolved = new();
 
     public RuleSettings(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> values) => this.values = values;
 
-    public decimal GetDecimal(string ruleId, string name, decimal defaultValue) =>
-        Raw(ruleId, name) is { } text && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : defaultValue;
+    /// <summary>
+    /// The value of a rule's option: its default when the configuration does not set it, else the configured text
+    /// parsed once per settings object (one per configuration file, so at most once per linted file) and reused.
+    /// </summary>
+    public T Get<T>(string ruleId, RuleOption<T> option)
+    {
+        if (Raw(ruleId, option.Name) is not { } text)
+        {
+            return option.Default;
+        }
 
-    public int GetInt(string ruleId, string name, int defaultValue) =>
-        Raw(ruleId, name) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : defaultValue;
-
-    /// <summary>A list option, written comma-separated.</summary>
-    public IReadOnlyList<string> GetList(string ruleId, string name, IReadOnlyList<string> defaultValue) =>
-        Raw(ruleId, name) is { } text ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : defaultValue;
+        return (T)resolved.GetOrAdd((ruleId, option.Name), static (_, state) => state.option.Parse(state.text)!, (option, text));
+    }
 
     /// <summary>These settings with every option of <paramref name="overrides"/> written over them.</summary>
     public RuleSettings With(RuleSettings overrides)

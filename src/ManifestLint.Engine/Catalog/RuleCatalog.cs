@@ -49,6 +49,9 @@ public sealed class RuleCatalog
 
     public RuleDescriptor this[string id] => byId[id];
 
+    /// <summary>The options the rule <paramref name="id"/> declares; none for a descriptor-only ID.</summary>
+    public IReadOnlyList<RuleOption> OptionsOf(string id) => Rules.FirstOrDefault(r => r.Id == id)?.Options ?? [];
+
     public bool TryGet(string id, out RuleDescriptor descriptor) => byId.TryGetValue(id, out descriptor!);
 
     public static IReadOnlyList<RuleDescriptor> LoadEmbeddedPages()

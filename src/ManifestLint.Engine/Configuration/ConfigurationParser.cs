@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Model.Kubernetes;
@@ -141,7 +142,7 @@ public sealed partial class ConfigurationParser
 
     private RuleConfiguration? ReadRule(RuleDescriptor rule, YamlNode value)
     {
-        var options = RuleOptionSchema.Of(rule);
+        var options = catalog.OptionsOf(rule.Id);
         if (value is ScalarNode scalar)
         {
             return ReadSeverity(scalar, $"the severity of {rule.Id}") is { } severity ? new RuleConfiguration(severity, new Dictionary<string, string>()) : null;
@@ -220,14 +221,14 @@ public sealed partial class ConfigurationParser
                     return number >= 0 ? number.ToString(CultureInfo.InvariantCulture) : Invalid(value, $"{what} expects a number of at least 0, not {d.Value}.");
                 }
 
-                return Invalid(value, $"{what} expects a number (such as {option.DefaultText ?? "2"}), not {Shape(value)}.");
+                return Invalid(value, $"{what} expects a number (such as {option.DefaultText}), not {Shape(value)}.");
             case RuleOptionType.WholeNumber:
                 if (value is ScalarNode { IsPlain: true } i && int.TryParse(i.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole))
                 {
                     return whole >= 0 ? whole.ToString(CultureInfo.InvariantCulture) : Invalid(value, $"{what} expects a whole number of at least 0, not {i.Value}.");
                 }
 
-                return Invalid(value, $"{what} expects a whole number (such as {option.DefaultText ?? "1"}), not {Shape(value)}.");
+                return Invalid(value, $"{what} expects a whole number (such as {option.DefaultText}), not {Shape(value)}.");
             case RuleOptionType.Boolean:
                 return value is ScalarNode { IsPlain: true } b && ParseBool(b.Value) is { } flag
                     ? (flag ? "true" : "false")
@@ -242,7 +243,7 @@ public sealed partial class ConfigurationParser
             case RuleOptionType.StringList:
                 if (value is not SequenceNode list)
                 {
-                    return Invalid(value, $"{what} expects a list of strings, such as [{option.DefaultText?.Trim('[', ']') ?? "a, b"}], not {Shape(value)}.");
+                    return Invalid(value, $"{what} expects a list of strings, such as [{option.DefaultText.Trim('[', ']')}], not {Shape(value)}.");
                 }
 
                 var items = new List<string>();

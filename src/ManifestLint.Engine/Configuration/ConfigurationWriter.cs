@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 
@@ -30,7 +31,7 @@ public static partial class ConfigurationWriter
         output.Append("rules:\n");
         foreach (var rule in catalog.Descriptors)
         {
-            var options = RuleOptionSchema.Of(rule);
+            var options = catalog.OptionsOf(rule.Id);
             var changed = effective.ConfiguredSeverity(rule) is not null || options.Any(o => effective.OptionText(rule.Id, o.Name) is not null);
             var severity = effective.SeverityOf(rule).ToName();
             var value = options.Count == 0
@@ -74,7 +75,7 @@ public static partial class ConfigurationWriter
             """);
         foreach (var rule in catalog.Descriptors)
         {
-            var options = RuleOptionSchema.Of(rule);
+            var options = catalog.OptionsOf(rule.Id);
             var value = options.Count == 0
                 ? rule.DefaultSeverity.ToName()
                 : $"{{ severity: {rule.DefaultSeverity.ToName()}, {string.Join(", ", options.Select(o => $"{o.Name}: {OptionValue(o, null)}"))} }}";

@@ -2,6 +2,7 @@ using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Configuration;
 using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Engine.Rules.Resources;
 using Xunit;
 
 namespace ManifestLint.Tests.Configuration;
@@ -92,9 +93,9 @@ public class ConfigurationSetTests
         var legacy = set.For("deploy/charts/legacy/templates/web.yaml");
         var old = set.For("deploy/charts/legacy/old/web.yaml");
 
-        Assert.Equal((Severity.Warning, Severity.Note, 3m), (plain.SeverityOf(BestEffort), plain.SeverityOf(Ratio), plain.Settings.GetDecimal("ML1005", "maxRatio", 2)));
-        Assert.Equal((Severity.None, Severity.Note, 8m), (legacy.SeverityOf(BestEffort), legacy.SeverityOf(Ratio), legacy.Settings.GetDecimal("ML1005", "maxRatio", 2)));
-        Assert.Equal((Severity.None, Severity.Warning, 8m), (old.SeverityOf(BestEffort), old.SeverityOf(Ratio), old.Settings.GetDecimal("ML1005", "maxRatio", 2)));
+        Assert.Equal((Severity.Warning, Severity.Note, 3m), (plain.SeverityOf(BestEffort), plain.SeverityOf(Ratio), plain.Settings.Get(RuleIds.MemoryLimitRequestRatio, MemoryLimitRequestRatioRule.MaxRatio)));
+        Assert.Equal((Severity.None, Severity.Note, 8m), (legacy.SeverityOf(BestEffort), legacy.SeverityOf(Ratio), legacy.Settings.Get(RuleIds.MemoryLimitRequestRatio, MemoryLimitRequestRatioRule.MaxRatio)));
+        Assert.Equal((Severity.None, Severity.Warning, 8m), (old.SeverityOf(BestEffort), old.SeverityOf(Ratio), old.Settings.Get(RuleIds.MemoryLimitRequestRatio, MemoryLimitRequestRatioRule.MaxRatio)));
         Assert.Equal(2, old.AppliedOverrides.Count);
         Assert.Empty(set.For("charts/legacy/web.yaml").AppliedOverrides);
     }

@@ -1,6 +1,7 @@
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Configuration;
 using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Engine.Rules.Resources;
 using Xunit;
 
 namespace ManifestLint.Tests.Configuration;
@@ -51,7 +52,7 @@ public class ConfigurationWriterTests
         Assert.Contains("  ML1005: { severity: note, maxRatio: 3 }    # configured", printed, StringComparison.Ordinal);
         Assert.Contains("  ML1006: none    # configured", printed, StringComparison.Ordinal);
         Assert.All(RuleCatalog.Default.Descriptors, d => Assert.Equal(effective.SeverityOf(d), reparsed.SeverityOf(d)));
-        Assert.Equal("platform-critical", reparsed.Settings.GetList("ML1007", "criticalPriorityClasses", []).Single());
+        Assert.Equal("platform-critical", reparsed.Settings.Get(RuleIds.CriticalPodNotGuaranteed, CriticalPodNotGuaranteedRule.CriticalPriorityClasses).Single());
         Assert.Equal(Severity.Note, reparsed.SeverityOf(RuleCatalog.Default["ML1001"]));
         Assert.Equal(effective.Suppressions, reparsed.Suppressions);
         Assert.Equal("web", reparsed.Helm.ReleaseName);

@@ -10,10 +10,10 @@ namespace ManifestLint.Engine.Rules.Autoscaling;
 /// fallback) on a workload no PodDisruptionBudget covers. The updater evicts through the Eviction API, which only a
 /// PDB can refuse; without one, VPA evictions add to node drains and rollouts with nothing to bound the total.
 /// </summary>
-public sealed class VpaEvictionWithoutDisruptionBudgetRule() : Rule(RuleIds.VpaEvictionWithoutDisruptionBudget)
+public sealed class VpaEvictionWithoutDisruptionBudgetRule() : Rule(RuleIds.VpaEvictionWithoutDisruptionBudget, MinReplicas)
 {
     /// <summary>Option <c>minReplicas</c>: the updater's <c>--min-replicas</c> flag (default 2); a VPA's own <c>updatePolicy.minReplicas</c> wins.</summary>
-    public const decimal DefaultMinReplicas = 2m;
+    public static readonly RuleOption<int> MinReplicas = RuleOption.WholeNumber("minReplicas", 2);
 
     /// <summary>Kinds whose absent <c>spec.replicas</c> defaults to 1.</summary>
     private static readonly HashSet<string> ReplicatedKinds = new(StringComparer.Ordinal) { "Deployment", "StatefulSet", "ReplicaSet", "ReplicationController" };
@@ -28,7 +28,7 @@ public sealed class VpaEvictionWithoutDisruptionBudgetRule() : Rule(RuleIds.VpaE
                 continue;
             }
 
-            var minReplicas = vpa.MinReplicas ?? (int)c.Setting("minReplicas", DefaultMinReplicas);
+            var minReplicas = vpa.MinReplicas ?? c.Option(MinReplicas);
             if (MostReplicas(c.Index, workload) is { } most && most < minReplicas)
             {
                 continue;

@@ -11,9 +11,9 @@ namespace ManifestLint.Engine.Rules.Go;
 /// ML3001: GOMEMLIMIT at or above the container's memory limit (a <c>resourceFieldRef: limits.memory</c> with the
 /// default divisor is exactly the limit), and, as a warning, above 95% of it (configurable).
 /// </summary>
-public sealed class GoMemLimitAtOrAboveMemoryLimitRule() : Rule(RuleIds.GoMemLimitAtOrAboveMemoryLimit)
+public sealed class GoMemLimitAtOrAboveMemoryLimitRule() : Rule(RuleIds.GoMemLimitAtOrAboveMemoryLimit, MaxPercentage)
 {
-    public const decimal DefaultMaxPercentage = 95;
+    public static readonly RuleOption<decimal> MaxPercentage = RuleOption.Number("maxPercentage", 95);
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
@@ -22,7 +22,7 @@ public sealed class GoMemLimitAtOrAboveMemoryLimitRule() : Rule(RuleIds.GoMemLim
             return;
         }
 
-        var max = c.Setting("maxPercentage", DefaultMaxPercentage);
+        var max = c.Option(MaxPercentage);
         var percent = 100m * go.MemLimitBytes / limit;
         if (go.MemLimitBytes >= limit)
         {

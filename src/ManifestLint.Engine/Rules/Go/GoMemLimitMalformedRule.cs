@@ -25,7 +25,7 @@ public sealed partial class GoMemLimitMalformedRule() : Rule(RuleIds.GoMemLimitM
             var fix = Rewrite(env.Value ?? string.Empty) switch
             {
                 null => $"Write it like {go.Suggestion}",
-                var (text, bytes) when go.LimitBytes is { } limit && bytes * 100.0 / limit > (double)GoMemLimitAtOrAboveMemoryLimitRule.DefaultMaxPercentage =>
+                var (text, bytes) when go.LimitBytes is { } limit && bytes * 100.0 / limit > (double)GoMemLimitAtOrAboveMemoryLimitRule.MaxPercentage.Default =>
                     $"Write {go.Suggestion} (90% of the limit); the same amount in Go's syntax, GOMEMLIMIT={text}, would leave the GC no headroom",
                 var (text, _) => $"Write GOMEMLIMIT={text}",
             };

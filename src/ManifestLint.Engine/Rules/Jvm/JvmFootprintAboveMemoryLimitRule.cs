@@ -9,8 +9,15 @@ namespace ManifestLint.Engine.Rules.Jvm;
 /// Explicit flags replace the typical figures where they bound them. An estimate, so a warning; quiet when ML2001
 /// already reports the heap alone.
 /// </summary>
-public sealed class JvmFootprintAboveMemoryLimitRule() : Rule(RuleIds.JvmFootprintAboveMemoryLimit)
+public sealed class JvmFootprintAboveMemoryLimitRule() : Rule(RuleIds.JvmFootprintAboveMemoryLimit, MetaspaceMiB, CodeCacheMiB, DirectMemoryMiB, Threads, ThreadStackKiB, OverheadMiB)
 {
+    public static readonly RuleOption<decimal> MetaspaceMiB = RuleOption.Number("metaspaceMiB", 96);
+    public static readonly RuleOption<decimal> CodeCacheMiB = RuleOption.Number("codeCacheMiB", 48);
+    public static readonly RuleOption<decimal> DirectMemoryMiB = RuleOption.Number("directMemoryMiB", 32);
+    public static readonly RuleOption<int> Threads = RuleOption.WholeNumber("threads", 50);
+    public static readonly RuleOption<int> ThreadStackKiB = RuleOption.WholeNumber("threadStackKiB", 1024);
+    public static readonly RuleOption<decimal> OverheadMiB = RuleOption.Number("overheadMiB", 64);
+
     private const long MiB = 1L << 20;
 
     /// <summary>ReservedCodeCacheSize without tiered compilation (240 MB with it): resident code cannot exceed it.</summary>
@@ -44,17 +51,17 @@ public sealed class JvmFootprintAboveMemoryLimitRule() : Rule(RuleIds.JvmFootpri
     internal static decimal[] Estimate(ContainerContext c, JvmFacts jvm, long heapBytes)
     {
         var options = jvm.Options;
-        var metaspace = Math.Min(Setting(c, "metaspaceMiB", 96), options[JvmFlagKind.MaxMetaspaceSize]?.Bytes ?? long.MaxValue);
+        var metaspace = Math.Min(Mebibytes(c, MetaspaceMiB), options[JvmFlagKind.MaxMetaspaceSize]?.Bytes ?? long.MaxValue);
         var tiered = options[JvmFlagKind.TieredCompilation]?.Enabled != false;
-        var codeCache = Math.Min(Math.Min(Setting(c, "codeCacheMiB", 48), options[JvmFlagKind.ReservedCodeCacheSize]?.Bytes ?? long.MaxValue), tiered ? long.MaxValue : NonTieredCodeCache);
-        var direct = options[JvmFlagKind.MaxDirectMemorySize]?.Bytes ?? Setting(c, "directMemoryMiB", 32);
-        var stack = options[JvmFlagKind.ThreadStackSize]?.Bytes ?? c.Setting("threadStackKiB", 1024) * 1024;
-        var threads = c.Setting("threads", 50) * stack;
-        var overhead = Setting(c, "overheadMiB", 64);
+        var codeCache = Math.Min(Math.Min(Mebibytes(c, CodeCacheMiB), options[JvmFlagKind.ReservedCodeCacheSize]?.Bytes ?? long.MaxValue), tiered ? long.MaxValue : NonTieredCodeCache);
+        var direct = options[JvmFlagKind.MaxDirectMemorySize]?.Bytes ?? Mebibytes(c, DirectMemoryMiB);
+        var stack = options[JvmFlagKind.ThreadStackSize]?.Bytes ?? c.Option(ThreadStackKiB) * 1024m;
+        var threads = c.Option(Threads) * stack;
+        var overhead = Mebibytes(c, OverheadMiB);
 
         // decimal: absurd flag or option values must not overflow into an internal error.
         return [heapBytes, metaspace, codeCache, direct, threads, overhead];
     }
 
-    private static decimal Setting(ContainerContext c, string name, decimal defaultMiB) => c.Setting(name, defaultMiB) * MiB;
+    private static decimal Mebibytes(ContainerContext c, RuleOption<decimal> option) => c.Option(option) * MiB;
 }

@@ -10,9 +10,9 @@ namespace ManifestLint.Engine.Rules.Jvm;
 /// HotSpot really picks at this limit: below ≈250 MiB it takes MinRAMPercentage instead of MaxRAMPercentage.
 /// A flag that -Xmx/-Xms overrides is not reported, nor a heap that ML2001 already reports.
 /// </summary>
-public sealed class JvmRamPercentageTooHighRule() : Rule(RuleIds.JvmRamPercentageTooHigh)
+public sealed class JvmRamPercentageTooHighRule() : Rule(RuleIds.JvmRamPercentageTooHigh, MaxPercentage)
 {
-    public const decimal DefaultMaxPercentage = 75;
+    public static readonly RuleOption<decimal> MaxPercentage = RuleOption.Number("maxPercentage", 75);
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
@@ -22,7 +22,7 @@ public sealed class JvmRamPercentageTooHighRule() : Rule(RuleIds.JvmRamPercentag
             return;
         }
 
-        var max = (double)c.Setting("maxPercentage", DefaultMaxPercentage);
+        var max = (double)c.Option(MaxPercentage);
         var options = jvm.Options;
         var of = heap.MaxRam is { } maxRam ? maxRam.Describe() : $"the {jvm.Limit} memory limit";
         if (options[JvmFlagKind.MaxRamPercentage] is { Number: { } maxPercent } maxFlag && maxPercent > max)

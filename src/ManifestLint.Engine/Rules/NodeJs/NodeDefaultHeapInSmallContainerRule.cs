@@ -11,14 +11,14 @@ namespace ManifestLint.Engine.Rules.NodeJs;
 /// sizes the heap, when something unknown could (a Secret-backed NODE_OPTIONS), and when the image's Node is older
 /// than 20.3 (ML4003: it sizes the heap from the node's memory instead).
 /// </summary>
-public sealed class NodeDefaultHeapInSmallContainerRule() : Rule(RuleIds.NodeDefaultHeapInSmallContainer)
+public sealed class NodeDefaultHeapInSmallContainerRule() : Rule(RuleIds.NodeDefaultHeapInSmallContainer, SmallLimitMiB)
 {
-    public const decimal DefaultSmallLimitMiB = 512;
+    public static readonly RuleOption<int> SmallLimitMiB = RuleOption.WholeNumber("smallLimitMiB", 512);
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
         if (NodeFacts.For(c) is not { LimitBytes: { } limit, Options: { HeapFlag: null, IsComplete: true } options } node
-            || node.SeesCgroupV2 == false || limit > c.Setting("smallLimitMiB", DefaultSmallLimitMiB) * (1L << 20))
+            || node.SeesCgroupV2 == false || limit > c.Option(SmallLimitMiB) * (1L << 20))
         {
             return;
         }

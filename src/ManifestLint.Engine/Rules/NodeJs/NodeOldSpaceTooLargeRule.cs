@@ -12,9 +12,9 @@ namespace ManifestLint.Engine.Rules.NodeJs;
 /// limit Node sees), is at or above the container's memory limit, or, as a warning, above 75% of it
 /// (<c>maxHeapPercent</c>).
 /// </summary>
-public sealed class NodeOldSpaceTooLargeRule() : Rule(RuleIds.NodeOldSpaceTooLarge)
+public sealed class NodeOldSpaceTooLargeRule() : Rule(RuleIds.NodeOldSpaceTooLarge, MaxHeapPercent)
 {
-    public const decimal DefaultMaxHeapPercent = 75;
+    public static readonly RuleOption<decimal> MaxHeapPercent = RuleOption.Number("maxHeapPercent", 75);
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
@@ -34,7 +34,7 @@ public sealed class NodeOldSpaceTooLargeRule() : Rule(RuleIds.NodeOldSpaceTooLar
             return;
         }
 
-        var max = c.Setting("maxHeapPercent", DefaultMaxHeapPercent);
+        var max = c.Option(MaxHeapPercent);
         var exact = 100m * bytes / limit;
         var percent = Math.Round(exact, Math.Round(exact, 1) == max ? 2 : 1);
         var overridden = isPercentage && node.Options.MaxOldSpaceSize is { } size ? $"; it overrides {size.Describe()}, whatever the order" : string.Empty;

@@ -13,8 +13,11 @@ namespace ManifestLint.Engine.Rules.Python;
 /// node's CPUs: <c>assumedNodeCpus</c> when configured, else one child alone must reach the limit). gunicorn/uvicorn:
 /// workers × <c>perWorkerMiB</c> above the limit, only when that estimate is configured.
 /// </summary>
-public sealed class PythonWorkersExceedMemoryLimitRule() : Rule(RuleIds.PythonWorkersExceedMemoryLimit)
+public sealed class PythonWorkersExceedMemoryLimitRule() : Rule(RuleIds.PythonWorkersExceedMemoryLimit, AssumedNodeCpus, PerWorkerMiB)
 {
+    public static readonly RuleOption<int> AssumedNodeCpus = RuleOption.WholeNumber("assumedNodeCpus", 0);
+    public static readonly RuleOption<int> PerWorkerMiB = RuleOption.WholeNumber("perWorkerMiB", 0);
+
     private const long MiB = 1L << 20;
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
@@ -35,7 +38,7 @@ public sealed class PythonWorkersExceedMemoryLimitRule() : Rule(RuleIds.PythonWo
                 return;
             }
 
-            var assumed = (int)c.Setting("assumedNodeCpus", 0);
+            var assumed = c.Option(AssumedNodeCpus);
             var children = server.WorkerCount ?? (assumed > 0 ? assumed : 1);
             var each = kib * 1024L;
             if (children * each < limit)
@@ -56,7 +59,7 @@ public sealed class PythonWorkersExceedMemoryLimitRule() : Rule(RuleIds.PythonWo
             return;
         }
 
-        var perWorker = (long)c.Setting("perWorkerMiB", 0);
+        var perWorker = (long)c.Option(PerWorkerMiB);
         if (perWorker <= 0 || server.WorkerCount is not { } count || count * perWorker * MiB <= limit)
         {
             return;

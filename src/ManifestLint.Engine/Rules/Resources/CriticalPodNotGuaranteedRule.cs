@@ -9,15 +9,15 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// ML1007: a pod with a critical priority class (system-cluster-critical, system-node-critical, or as
 /// configured) whose QoS class is not Guaranteed.
 /// </summary>
-public sealed class CriticalPodNotGuaranteedRule() : Rule(RuleIds.CriticalPodNotGuaranteed)
+public sealed class CriticalPodNotGuaranteedRule() : Rule(RuleIds.CriticalPodNotGuaranteed, CriticalPriorityClasses)
 {
     /// <summary>Option <c>criticalPriorityClasses</c>: the priority classes whose pods must be Guaranteed.</summary>
-    public static readonly IReadOnlyList<string> DefaultCriticalPriorityClasses = ["system-cluster-critical", "system-node-critical"];
+    public static readonly RuleOption<IReadOnlyList<string>> CriticalPriorityClasses = RuleOption.List("criticalPriorityClasses", "system-cluster-critical", "system-node-critical");
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterPodAction(c =>
     {
         if (c.Pod.PriorityClassName is not { } priorityClass
-            || !c.Setting("criticalPriorityClasses", DefaultCriticalPriorityClasses).Contains(priorityClass, StringComparer.Ordinal)
+            || !c.Option(CriticalPriorityClasses).Contains(priorityClass, StringComparer.Ordinal)
             || c.Facts.Qos == QosClass.Guaranteed
             || c.Facts.HasUnparsedComputeValue())
         {

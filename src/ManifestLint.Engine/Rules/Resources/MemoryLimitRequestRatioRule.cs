@@ -10,10 +10,10 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// overcommitted by the difference; when the node runs out, node-level OOM and eviction decide, not the
 /// container's own limit.
 /// </summary>
-public sealed class MemoryLimitRequestRatioRule() : Rule(RuleIds.MemoryLimitRequestRatio)
+public sealed class MemoryLimitRequestRatioRule() : Rule(RuleIds.MemoryLimitRequestRatio, MaxRatio)
 {
     /// <summary>Option <c>maxRatio</c>: the largest limit/request ratio that is not reported.</summary>
-    public const decimal DefaultMaxRatio = 2m;
+    public static readonly RuleOption<decimal> MaxRatio = RuleOption.Number("maxRatio", 2);
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
@@ -26,7 +26,7 @@ public sealed class MemoryLimitRequestRatioRule() : Rule(RuleIds.MemoryLimitRequ
         }
 
         var ratio = (decimal)limit.NanoUnits / (decimal)request.NanoUnits;
-        var max = c.Setting("maxRatio", DefaultMaxRatio);
+        var max = c.Option(MaxRatio);
         if (ratio <= max)
         {
             return;
