@@ -57,16 +57,21 @@ public class TwoPassEngineTests
               resource: {name: memory, target: {type: Utilization, averageUtilization: 70}}
         """;
 
-    private static List<Diagnostic> Analyze(int parallelism, params (string Path, string Text)[] files) =>
-        new AnalysisEngine().Analyze(files.Select(f => AnalysisInput.FromText(f.Path, f.Text)).ToList(), AnalysisOptions.Default with { MaxParallelism = parallelism })
-            .Diagnostics.ToList();
+    private static AnalysisResult Run(int parallelism, params (string Path, string Text)[] files) =>
+        new AnalysisEngine().Analyze(files.Select(f => AnalysisInput.FromText(f.Path, f.Text)).ToList(), AnalysisOptions.Default with { MaxParallelism = parallelism });
+
+    private static List<Diagnostic> Analyze(int parallelism, params (string Path, string Text)[] files) => Run(parallelism, files).Diagnostics.ToList();
 
     [Fact]
     public void ALimitRangeInALaterFile_DefaultsTheContainersOfAnEarlierOne()
     {
-        var diagnostics = Analyze(2, ("a/web.yaml", Deployment("web")), ("z/namespace.yaml", LimitRange));
+        var alone = Analyze(2, ("a/web.yaml", Deployment("web")));
+        var withLimitRange = Run(2, ("a/web.yaml", Deployment("web")), ("z/namespace.yaml", LimitRange));
 
-        Assert.DoesNotContain(diagnostics, d => d.RuleId is "ML1001" or "ML1002");
+        Assert.Equal((2, 2), (withLimitRange.FileCount, withLimitRange.ResourceCount));
+        Assert.Contains(alone, d => d.RuleId == RuleIds.MemoryLimitMissing && d.Location.Path == "a/web.yaml");
+        Assert.Contains(alone, d => d.RuleId == RuleIds.MemoryRequestMissing && d.Location.Path == "a/web.yaml");
+        Assert.DoesNotContain(withLimitRange.Diagnostics, d => d.RuleId is RuleIds.MemoryLimitMissing or RuleIds.MemoryRequestMissing or RuleIds.ToolError or RuleIds.InvalidManifest);
     }
 
     [Fact]
@@ -76,7 +81,7 @@ public class TwoPassEngineTests
 
         Assert.Contains(diagnostics, d => d.RuleId == "ML6004" && d.Location.Path == "a/hpa.yaml");
         Assert.Contains(diagnostics, d => d.RuleId == "ML7002" && d.Location.Path == "b/web.yaml");
-        Assert.DoesNotContain(diagnostics, d => d.RuleId is "ML6005" or RuleIds.ToolError);
+        Assert.DoesNotContain(diagnostics, d => d.RuleId is RuleIds.AutoscalerTargetMissing or RuleIds.ToolError or RuleIds.InvalidManifest);
     }
 
     [Fact]
@@ -106,6 +111,7 @@ public class TwoPassEngineTests
         var one = Analyze(1, files).Select(d => (d.RuleId, d.Location, d.Message, d.FingerprintKey));
         var two = Analyze(2, files).Select(d => (d.RuleId, d.Location, d.Message, d.FingerprintKey));
 
+        Assert.NotEmpty(one);
         Assert.Equal(one, two);
     }
 }

@@ -108,6 +108,9 @@ public class OutputFormatTests
         tree.Write("ok.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
 
         Assert.Equal((ExitCodes.Success, string.Empty, string.Empty), CliRunner.Run(tree.Root, "lint", ".", "-q"));
+        var (code, json, _) = CliRunner.Run(tree.Root, "lint", ".", "-f", "json");
+        var summary = JsonNode.Parse(json)!["summary"]!;
+        Assert.Equal((ExitCodes.Success, 1, 1), (code, (int)summary["files"]!, (int)summary["objects"]!));
     }
 
     [Theory]
@@ -196,8 +199,10 @@ public class OutputFormatTests
         using var tree = new TempTree();
         tree.Write("a.yaml", PodWithoutLimit.Replace("      resources:", "      # manifestlint-disable-next-line ML1001 -- batch pod\n      resources:", StringComparison.Ordinal));
 
-        var (_, plain, _) = CliRunner.Run(tree.Root, "lint", "a.yaml", "-f", "json");
-        var (_, shown, _) = CliRunner.Run(tree.Root, "lint", "a.yaml", "-f", "json", "--show-suppressed");
+        var (plainCode, plain, _) = CliRunner.Run(tree.Root, "lint", "a.yaml", "-f", "json");
+        var (shownCode, shown, _) = CliRunner.Run(tree.Root, "lint", "a.yaml", "-f", "json", "--show-suppressed");
+
+        Assert.Equal((ExitCodes.Success, ExitCodes.Success), (plainCode, shownCode));
 
         Assert.Empty(JsonNode.Parse(plain)!["findings"]!.AsArray());
         Assert.Equal(1, (int)JsonNode.Parse(plain)!["summary"]!["suppressed"]!);

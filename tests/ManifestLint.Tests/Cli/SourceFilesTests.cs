@@ -11,7 +11,7 @@ public sealed class SourceFilesTests : IDisposable
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     [Fact]
-    public void Lines_come_from_the_file_asked_for_when_asking_switches_between_files()
+    public void Lines_ComeFromTheFileAskedForWhenAskingSwitchesBetweenFiles()
     {
         File.WriteAllText(Path.Combine(directory, "a.yaml"), "a1\na2\r\na3\n");
         File.WriteAllText(Path.Combine(directory, "b.yaml"), "b1\nb2\n");
@@ -27,7 +27,7 @@ public sealed class SourceFilesTests : IDisposable
     }
 
     [Fact]
-    public void A_file_changed_after_the_lint_is_read_again_once_another_file_was_read_in_between()
+    public void AFileChangedAfterTheLint_IsReadAgainOnceAnotherFileWasReadInBetween()
     {
         // Only the last file is kept (memory); reading again is what makes an interleaved order still correct.
         var a = Path.Combine(directory, "a.yaml");

@@ -7,7 +7,7 @@ namespace ManifestLint.Tests.Cli;
 public class Utf8TextWriterStreamTests
 {
     [Fact]
-    public void Text_written_in_pieces_cut_inside_characters_arrives_whole()
+    public void TextWrittenInPiecesCutInsideCharacters_ArrivesWhole()
     {
         const string text = "{\"message\": \"héap ≥ limit 🚀, 日本\"}\n";
         var bytes = Encoding.UTF8.GetBytes(text);

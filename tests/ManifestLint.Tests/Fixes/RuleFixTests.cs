@@ -1,23 +1,30 @@
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Engine.Fixes;
 using ManifestLint.Tests.Rules;
+using ManifestLint.Tests.Snapshots;
 using Xunit;
 
 namespace ManifestLint.Tests.Fixes;
 
 /// <summary>
-/// Every fix, applied to its rule's bad example (the noncompliant examples of the rule pages, and the cases below):
-/// the fixed findings are gone, no new finding of the rule appears, and the text is otherwise byte-identical.
+/// Every fix, applied to its rule's bad example (the noncompliant examples of the pages of the rules that have fixes,
+/// and the cases below): the fixed findings are gone, no new finding of the rule appears, lines the fixes do not touch
+/// are byte-identical, and the whole fixed file is the verified snapshot (Snapshots/&lt;rule&gt;-&lt;case&gt;.verified.yaml).
 /// </summary>
 public class RuleFixTests
 {
-    /// <summary>Rules whose page examples must offer at least one fix.</summary>
-    private static readonly string[] RulesWithFixes = ["ML1001", "ML1004", "ML1008", "ML2005", "ML3001", "ML3004", "ML4001"];
+    /// <summary>The rules that offer fixes; every other rule must offer none (checked both ways below).</summary>
+    private static readonly string[] RulesWithFixes =
+    [
+        RuleIds.UnusedSuppression, RuleIds.MemoryLimitMissing, RuleIds.SuspiciousMemoryQuantity, RuleIds.MemoryEmptyDirWithoutSizeLimit, RuleIds.JvmHeapHardCoded,
+        RuleIds.GoMemLimitAtOrAboveMemoryLimit, RuleIds.GoMemLimitMissing, RuleIds.NodeOldSpaceTooLarge,
+    ];
 
-    public static TheoryData<string, int> NoncompliantExamples()
+    public static TheoryData<string, int> NoncompliantExamplesOfRulesWithFixes()
     {
         var data = new TheoryData<string, int>();
-        foreach (var page in RulePageFile.LoadAll())
+        foreach (var page in RulePageFile.LoadAll().Where(p => RulesWithFixes.Contains(p.Id)))
         {
             foreach (var example in page.Examples.Where(e => e.Heading == RulePageFile.NoncompliantHeading))
             {
@@ -29,12 +36,12 @@ public class RuleFixTests
     }
 
     [Theory]
-    [MemberData(nameof(NoncompliantExamples))]
-    public void FixesOfTheRule_ApplyToItsBadExample(string ruleId, int index)
+    [MemberData(nameof(NoncompliantExamplesOfRulesWithFixes))]
+    public void FixesOfTheRule_TurnItsBadExampleIntoTheVerifiedFile(string ruleId, int index)
     {
         var yaml = RulePageFile.Load(ruleId).Examples.Single(e => e.Index == index).Yaml;
 
-        VerifyFixes(ruleId, yaml);
+        Snapshot.Verify(VerifyFixes(ruleId, yaml), $"{ruleId}-example-{index}", "yaml");
     }
 
     [Theory]
@@ -47,6 +54,19 @@ public class RuleFixTests
             .Count(d => d.RuleId == ruleId && d.Fix is not null);
 
         Assert.True(fixes > 0, $"{ruleId}: no finding in the page's noncompliant examples carries a fix.");
+    }
+
+    [Fact]
+    public void NoOtherRule_OffersAFixOnAnyPageExample()
+    {
+        var others = RulePageFile.LoadAll()
+            .SelectMany(p => p.Examples)
+            .SelectMany(e => Analyze(e.Yaml))
+            .Where(d => d.Fix is not null && !RulesWithFixes.Contains(d.RuleId))
+            .Select(d => d.RuleId)
+            .Distinct(StringComparer.Ordinal);
+
+        Assert.Empty(others);
     }
 
     public static TheoryData<string> RulesWithFixesData() => [.. RulesWithFixes];
@@ -133,11 +153,12 @@ public class RuleFixTests
               emptyDir: { medium: Memory }
         """, "emptyDir: { sizeLimit: 500Mi, medium: Memory }")]
     [InlineData("ML1008", "sizeLimit 0, CRLF", "apiVersion: v1\r\nkind: Pod\r\nmetadata: { name: a }\r\nspec:\r\n  containers:\r\n    - name: a\r\n      image: nginx\r\n      resources: { limits: { memory: 256Mi } }\r\n      volumeMounts: [{ name: cache, mountPath: /cache }]\r\n  volumes:\r\n    - name: cache\r\n      emptyDir:\r\n        medium: Memory\r\n        sizeLimit: 0\r\n", "        sizeLimit: 128Mi\r\n")]
-    public void Fix_ProducesTheExpectedText(string ruleId, string what, string yaml, string expectedFragment)
+    public void Fix_ProducesTheVerifiedFile(string ruleId, string what, string yaml, string expectedFragment)
     {
         var fixedText = VerifyFixes(ruleId, yaml);
 
         Assert.True(fixedText.Contains(expectedFragment, StringComparison.Ordinal), $"{what}: expected\n{expectedFragment}\nin\n{fixedText}");
+        Snapshot.Verify(fixedText, $"{ruleId}-{string.Concat(what.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'))}", "yaml");
     }
 
     [Fact]
@@ -157,7 +178,7 @@ public class RuleFixTests
                   emptyDir: { medium: Memory }
             """);
 
-        Assert.All(findings.Where(d => d.RuleId is "ML1001" or "ML1008"), d => Assert.Null(d.Fix));
+        Assert.All(findings.Where(d => d.RuleId is RuleIds.MemoryLimitMissing or RuleIds.MemoryEmptyDirWithoutSizeLimit), d => Assert.Null(d.Fix));
     }
 
     /// <summary>Applies the rule's fixes; asserts the fixed findings vanish, nothing new of the rule appears, and only fixed lines changed. Returns the text.</summary>
@@ -171,7 +192,7 @@ public class RuleFixTests
         var after = Analyze(result.Text).Where(d => d.RuleId == ruleId).ToList();
         var unfixed = before.Where(d => d.Fix is null).Select(d => d.Message).Order(StringComparer.Ordinal);
         Assert.Equal(unfixed, after.Select(d => d.Message).Order(StringComparer.Ordinal));
-        Assert.True(Analyze(result.Text).Count(d => d.RuleId is "ML0000" or "ML0001") <= Analyze(yaml).Count(d => d.RuleId is "ML0000" or "ML0001"), $"The fixes broke the YAML:\n{result.Text}");
+        Assert.True(Analyze(result.Text).Count(d => d.RuleId is RuleIds.ToolError or RuleIds.InvalidManifest) <= Analyze(yaml).Count(d => d.RuleId is RuleIds.ToolError or RuleIds.InvalidManifest), $"The fixes broke the YAML:\n{result.Text}");
 
         // Otherwise byte-identical: every line the fixes do not touch is kept, in order, unchanged.
         var touched = fixes.SelectMany(f => f.Edits).SelectMany(e => Enumerable.Range(e.Span.StartLine, e.Span.EndLine - e.Span.StartLine + 1)).ToHashSet();

@@ -96,8 +96,9 @@ public class HelmCliTests
         WriteChart(tree, "charts/api");
         tree.Write("k8s/pod.yaml", PlainPod);
 
-        var (_, output, _) = CliRunner.Run(tree.Root, Lint("charts/api/templates/deployment.yaml", "charts/api/values.yaml", "k8s/pod.yaml"));
+        var (code, output, error) = CliRunner.Run(tree.Root, Lint("charts/api/templates/deployment.yaml", "charts/api/values.yaml", "k8s/pod.yaml"));
 
+        Assert.True(code == ExitCodes.Findings, error);
         Assert.Single(output.Split('\n'), l => l.Contains("ML1001", StringComparison.Ordinal) && l.Contains("charts/api/", StringComparison.Ordinal));
         Assert.Contains("k8s/pod.yaml(", output, StringComparison.Ordinal);
         Assert.DoesNotContain("ML0001", output, StringComparison.Ordinal);
@@ -110,9 +111,12 @@ public class HelmCliTests
         WriteChart(tree, "charts/api");
         tree.Write("prod.yaml", "resources:\n  limits:\n    memory: 128Mi\n");
 
-        var (_, withLimit, _) = CliRunner.Run(tree.Root, Lint("charts", "--values", "prod.yaml", "--release-name", "prod", "-n", "shop"));
-        var (_, withSet, _) = CliRunner.Run(tree.Root, Lint("charts", "--set", "resources.limits.memory=512Mi"));
+        var (limitCode, withLimit, limitError) = CliRunner.Run(tree.Root, Lint("charts", "--values", "prod.yaml", "--release-name", "prod", "-n", "shop"));
+        var (setCode, withSet, setError) = CliRunner.Run(tree.Root, Lint("charts", "--set", "resources.limits.memory=512Mi", "--summary"));
 
+        Assert.True(limitCode == ExitCodes.Findings, limitError);
+        Assert.True(setCode is ExitCodes.Success or ExitCodes.Findings, setError);
+        Assert.Matches(@"Deployment default/release-api\b.*\bapi\s+256 MiB\s+512 MiB", withSet);
         Assert.Contains("Deployment shop/prod-api, container \"api\" requests 256Mi of memory, more than its limit of 128Mi", withLimit, StringComparison.Ordinal);
         Assert.DoesNotContain("ML1001", withSet, StringComparison.Ordinal);
     }
@@ -201,9 +205,9 @@ public class HelmCliTests
         var rendered = Render(tree.Root, "api");
 
         var (code, output, _) = CliRunner.RunWithInput(tree.Root, rendered, "lint", "-");
-        var (_, elsewhere, _) = CliRunner.RunWithInput(Path.GetTempPath(), rendered, "lint", "-");
+        var (elsewhereCode, elsewhere, _) = CliRunner.RunWithInput(Path.GetTempPath(), rendered, "lint", "-");
 
-        Assert.Equal(ExitCodes.Findings, code);
+        Assert.Equal((ExitCodes.Findings, ExitCodes.Findings), (code, elsewhereCode));
         Assert.Contains("api/templates/deployment.yaml(15,11): warning ML1001", output, StringComparison.Ordinal);
         Assert.Contains("api/templates/deployment.yaml(", elsewhere, StringComparison.Ordinal);
         Assert.DoesNotContain("<stdin>", output + elsewhere, StringComparison.Ordinal);

@@ -1,5 +1,9 @@
+using ManifestLint.Cli;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Helm;
+using ManifestLint.Tests.Cli;
+using ManifestLint.Tests.TestSupport;
 using Xunit;
 
 namespace ManifestLint.Tests.Helm;
@@ -97,6 +101,12 @@ public class HelmMappingTests
     [Fact]
     public void AResourcesKeyFilledByIndentAtColumnZero_IsCompliant_WhenTheValueSetsALimit()
     {
-        Assert.DoesNotContain(Findings, d => d.RuleId is "ML1001" or "ML1002" && d.Message.Contains("\"configmap-reload\"", StringComparison.Ordinal));
+        // The container was rendered and analysed with the limit from values: the summary shows it, 64 MiB both ways.
+        var chart = Path.GetRelativePath(RepositoryPaths.Root, Path.Combine(HelmFixtures.Charts, "monitor"));
+        var (code, output, error) = CliRunner.Run(RepositoryPaths.Root, "lint", chart, "--helm", HelmTool.Executable, "--summary");
+
+        Assert.True(code == ExitCodes.Findings, error);
+        Assert.Matches(@"configmap-reload\s+64 MiB\s+64 MiB\s+Burstable", output);
+        Assert.DoesNotContain(Findings, d => d.RuleId is RuleIds.MemoryLimitMissing or RuleIds.MemoryRequestMissing && d.Message.Contains("\"configmap-reload\"", StringComparison.Ordinal));
     }
 }

@@ -22,7 +22,7 @@ public class ByteSizeTests
     [InlineData("1G", "953.67 MiB")]
     [InlineData("1T", "931.32 GiB")]
     [InlineData("-1.5Gi", "-1.5 GiB")]
-    public void BinaryUnitsUseTheLargestUnitAtLeastOne(string text, string expected)
+    public void BinaryUnits_UseTheLargestUnitAtLeastOne(string text, string expected)
     {
         Assert.Equal(expected, ByteSize.Format(Parse(text)));
     }
@@ -38,7 +38,7 @@ public class ByteSizeTests
     [InlineData("512m", "0.512 bytes")]
     [InlineData("1.999", "2 bytes")]
     [InlineData("-512", "-512 bytes")]
-    public void ValuesUnderOneKiBPrintAsBytes(string text, string expected)
+    public void ValuesUnderOneKiB_PrintAsBytes(string text, string expected)
     {
         Assert.Equal(expected, ByteSize.Format(Parse(text)));
     }
@@ -47,7 +47,7 @@ public class ByteSizeTests
     [InlineData("1048575", "1 MiB")]
     [InlineData("1023.999", "1 KiB")]
     [InlineData("1048063", "1023.5 KiB")]
-    public void ValueRoundingTo1024MovesToTheNextUnit(string text, string expected)
+    public void ValueRoundingTo1024_MovesToTheNextUnit(string text, string expected)
     {
         Assert.Equal(expected, ByteSize.Format(Parse(text)));
     }
@@ -58,13 +58,13 @@ public class ByteSizeTests
     [InlineData("5m", "0.005 bytes")]
     [InlineData("1n", "0.000000001 bytes")]
     [InlineData("-1m", "-0.001 bytes")]
-    public void ValueBelowOneByteKeepsItsExactDigits(string text, string expected)
+    public void ValueBelowOneByte_KeepsItsExactDigits(string text, string expected)
     {
         Assert.Equal(expected, ByteSize.Format(Parse(text)));
     }
 
     [Fact]
-    public void SumBeyondTheLargestQuantityFormatsWithoutOverflow()
+    public void SumBeyondTheLargestQuantity_FormatsWithoutOverflow()
     {
         var max = Quantity.FromUnits(long.MaxValue);
 

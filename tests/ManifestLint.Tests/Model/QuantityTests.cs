@@ -45,7 +45,7 @@ public class QuantityTests
     [InlineData("0.5Mi", "524288000000000")]
     [InlineData(".001Ki", "1024000000")]
     [InlineData("0Gi", "0")]
-    public void ValidTextParsesToExactNanoUnits(string text, string expectedNanos)
+    public void ValidText_ParsesToExactNanoUnits(string text, string expectedNanos)
     {
         Assert.True(Quantity.TryParse(text, out var quantity, out var error), error);
         Assert.Equal(Int128.Parse(expectedNanos, CultureInfo.InvariantCulture), quantity.NanoUnits);
@@ -62,7 +62,7 @@ public class QuantityTests
     [InlineData("1.1E-9", "2")]
     [InlineData("0.00000012345", "124")]
     [InlineData("0.000000000001Ki", "2")]
-    public void TooPreciseValueRoundsUpAwayFromZeroToNano(string text, string expectedNanos)
+    public void TooPreciseValue_RoundsUpAwayFromZeroToNano(string text, string expectedNanos)
     {
         Assert.True(Quantity.TryParse(text, out var quantity, out var error), error);
         Assert.Equal(Int128.Parse(expectedNanos, CultureInfo.InvariantCulture), quantity.NanoUnits);
@@ -74,7 +74,7 @@ public class QuantityTests
     [InlineData(" 1", "1")]
     [InlineData("1 ", "1")]
     [InlineData(" -1", "-1")]
-    public void SurroundingWhitespaceIsTrimmedAsTheJsonDecoderDoes(string text, string same)
+    public void SurroundingWhitespace_IsTrimmedAsTheJsonDecoderDoes(string text, string same)
     {
         Assert.True(Quantity.TryParse(text, out var quantity, out _));
         Assert.True(Quantity.TryParse(same, out var expected, out _));
@@ -88,7 +88,7 @@ public class QuantityTests
     [InlineData("-9223372036854775807", "-9223372036854775807000000000")]
     [InlineData("7Ei", "8070450532247928832000000000")]
     [InlineData("8191Pi", "9222246136947933184000000000")]
-    public void LargestRepresentableValuesParse(string text, string expectedNanos)
+    public void LargestRepresentableValues_Parse(string text, string expectedNanos)
     {
         Assert.True(Quantity.TryParse(text, out var quantity, out var error), error);
         Assert.Equal(Int128.Parse(expectedNanos, CultureInfo.InvariantCulture), quantity.NanoUnits);
@@ -104,7 +104,7 @@ public class QuantityTests
     [InlineData("10E")]
     [InlineData("1e19")]
     [InlineData("1e100")]
-    public void ValueAbove2Pow63Minus1UnitsIsRejected(string text)
+    public void ValueAbove2Pow63Minus1Units_IsRejected(string text)
     {
         Assert.False(Quantity.TryParse(text, out var quantity, out var error));
         Assert.Equal(default(Quantity), quantity);
@@ -149,7 +149,7 @@ public class QuantityTests
     [InlineData("1_000")]
     [InlineData("1e99999999999999999999")]
     [InlineData("١")]
-    public void MalformedTextIsRejected(string? text)
+    public void MalformedText_IsRejected(string? text)
     {
         Assert.False(Quantity.TryParse(text, out var quantity, out var error));
         Assert.Equal(default(Quantity), quantity);
@@ -165,7 +165,7 @@ public class QuantityTests
     [InlineData("1 Gi", "'1 Gi' is not a valid quantity: it must not contain spaces (write the number and its suffix together, e.g. 1Gi).")]
     [InlineData("1.1.M", "'1.1.M' is not a valid quantity: Kubernetes expects a number directly followed by an optional suffix, matching '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'.")]
     [InlineData("1e+", "'1e+' is not a valid quantity: 'e+' is not a valid exponent (write e.g. 1e3 or 1e-3; the exponent must fit in 64 bits).")]
-    public void MalformedTextExplainsTheProblem(string text, string expected)
+    public void MalformedText_ExplainsTheProblem(string text, string expected)
     {
         Assert.False(Quantity.TryParse(text, out _, out var error));
         Assert.Equal(expected, error);
@@ -180,7 +180,7 @@ public class QuantityTests
     [InlineData("0", "0")]
     [InlineData("1Gi", "1073741824")]
     [InlineData("9223372036854775807", "9223372036854775807")]
-    public void CeilingUnitsRoundsUpAwayFromZeroLikeValue(string text, string expected)
+    public void CeilingUnits_RoundsUpAwayFromZeroLikeValue(string text, string expected)
     {
         Assert.Equal(Int128.Parse(expected, CultureInfo.InvariantCulture), Parse(text).CeilingUnits);
     }
@@ -192,7 +192,7 @@ public class QuantityTests
     [InlineData("1Gi", false)]
     [InlineData("1k", false)]
     [InlineData("0", false)]
-    public void HasFractionalUnitsIsTrueForPartsOfAUnit(string text, bool expected)
+    public void HasFractionalUnits_IsTrueForPartsOfAUnit(string text, bool expected)
     {
         Assert.Equal(expected, Parse(text).HasFractionalUnits);
     }
@@ -203,7 +203,7 @@ public class QuantityTests
     [InlineData("-0.0", true)]
     [InlineData("1n", false)]
     [InlineData("-1", false)]
-    public void IsZeroIsTrueOnlyForZero(string text, bool expected)
+    public void IsZero_IsTrueOnlyForZero(string text, bool expected)
     {
         Assert.Equal(expected, Parse(text).IsZero);
     }
@@ -213,7 +213,7 @@ public class QuantityTests
     [InlineData(1024, "1Ki")]
     [InlineData(-3, "-3")]
     [InlineData(long.MaxValue, "9223372036854775807")]
-    public void FromUnitsEqualsTheParsedQuantity(long units, string text)
+    public void FromUnits_EqualsTheParsedQuantity(long units, string text)
     {
         Assert.Equal(Parse(text), Quantity.FromUnits(units));
     }
@@ -232,7 +232,7 @@ public class QuantityTests
     [InlineData("-1", "0", -1)]
     [InlineData("-1Gi", "-1G", -1)]
     [InlineData("9223372036854775807", "7Ei", 1)]
-    public void ComparisonIsByValueNotByText(string left, string right, int expected)
+    public void Comparison_IsByValueNotByText(string left, string right, int expected)
     {
         var (a, b) = (Parse(left), Parse(right));
         Assert.Equal(expected, Math.Sign(a.CompareTo(b)));
@@ -246,7 +246,7 @@ public class QuantityTests
     }
 
     [Fact]
-    public void SortingOrdersByValue()
+    public void Sorting_OrdersByValue()
     {
         string[] unsorted = ["1Gi", "512Mi", "1G", "-1", "500m", "0", "1E"];
         string[] expected = ["-1", "0", "500m", "512Mi", "1G", "1Gi", "1E"];
@@ -259,7 +259,7 @@ public class QuantityTests
     [InlineData("1", "500m", "1500m")]
     [InlineData("512m", "488m", "1")]
     [InlineData("1Gi", "-1Gi", "0")]
-    public void AdditionIsExact(string left, string right, string expected)
+    public void Addition_IsExact(string left, string right, string expected)
     {
         Assert.Equal(expected, (Parse(left) + Parse(right)).ToCanonicalString());
     }
@@ -268,7 +268,7 @@ public class QuantityTests
     [InlineData("1", "1500m", "-500m")]
     [InlineData("2Gi", "512Mi", "1536Mi")]
     [InlineData("1k", "1k", "0")]
-    public void SubtractionIsExact(string left, string right, string expected)
+    public void Subtraction_IsExact(string left, string right, string expected)
     {
         Assert.Equal(expected, (Parse(left) - Parse(right)).ToCanonicalString());
     }
@@ -278,7 +278,7 @@ public class QuantityTests
     [InlineData("1G", "1Gi", "1Gi")]
     [InlineData("-1", "-2", "-1")]
     [InlineData("500m", "0.5", "500m")]
-    public void MaxReturnsTheLargerValue(string left, string right, string expected)
+    public void Max_ReturnsTheLargerValue(string left, string right, string expected)
     {
         Assert.Equal(Parse(expected), Quantity.Max(Parse(left), Parse(right)));
     }
@@ -318,7 +318,7 @@ public class QuantityTests
     [InlineData("-1.5Gi", "-1536Mi")]
     [InlineData("-9.01", "-9010m")]
     [InlineData("9223372036854775807", "9223372036854775807")]
-    public void ToCanonicalStringMatchesWhatTheApiServerEmits(string text, string expected)
+    public void ToCanonicalString_MatchesWhatTheApiServerEmits(string text, string expected)
     {
         var quantity = Parse(text);
 

@@ -150,14 +150,44 @@ public class HelmFailureTests
     {
         using var tree = new TempTree();
         WriteChart(tree, "api", Deployment);
-        var helm = FakeHelm(tree, "sleep 120 &\necho 'kind: Pod'\nexit 0");
+        var pidFile = Path.Combine(tree.Root, "sleep.pid");
+        var helm = FakeHelm(tree, $"sleep 120 &\necho $! > '{pidFile}'\necho 'kind: Pod'\nexit 0");
         var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            var (code, output, _) = Deadline.Run(() => CliRunner.Run(tree.Root, "lint", ".", "--helm", helm, "--helm-timeout", "2"));
 
-        var (code, output, _) = Deadline.Run(() => CliRunner.Run(tree.Root, "lint", ".", "--helm", helm, "--helm-timeout", "2"));
+            Assert.Equal(ExitCodes.Findings, code);
+            Assert.Contains("error ML0002", output, StringComparison.Ordinal);
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
+        }
+        finally
+        {
+            // The fake helm's child outlives it (that is the case under test): stop it by its PID, not after 120 s.
+            StopOrphan(pidFile);
+        }
+    }
 
-        Assert.Equal(ExitCodes.Findings, code);
-        Assert.Contains("error ML0002", output, StringComparison.Ordinal);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
+    private static void StopOrphan(string pidFile)
+    {
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return;
+        }
+
+        try
+        {
+            using var orphan = Process.GetProcessById(pid);
+            if (orphan.ProcessName == "sleep")
+            {
+                orphan.Kill();
+                orphan.WaitForExit(5000);
+            }
+        }
+        catch (ArgumentException)
+        {
+            // Already gone.
+        }
     }
 
     [Fact]

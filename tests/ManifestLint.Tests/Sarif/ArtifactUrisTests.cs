@@ -17,7 +17,7 @@ public class ArtifactUrisTests
     [InlineData("a:b.yaml", "a%3Ab.yaml")]
     [InlineData("x[1]+y=z&w;v,u'@!$(*).yaml", "x%5B1%5D%2By%3Dz%26w%3Bv%2Cu%27%40%21%24%28%2A%29.yaml")]
     [InlineData("keep-._~unreserved.yaml", "keep-._~unreserved.yaml")]
-    public void Relative_paths_become_encoded_references_under_the_source_root(string path, string uri)
+    public void RelativePaths_BecomeEncodedReferencesUnderTheSourceRoot(string path, string uri)
     {
         var location = new ArtifactUris(Root, Root).Locate(path.Replace('/', Path.DirectorySeparatorChar));
 
@@ -27,7 +27,7 @@ public class ArtifactUrisTests
     }
 
     [Fact]
-    public void Working_directory_below_the_source_root_is_prefixed()
+    public void WorkingDirectoryBelowTheSourceRoot_IsPrefixed()
     {
         var location = new ArtifactUris(Root, Path.Combine(Root, "charts", "app")).Locate(Path.Combine("templates", "deploy.yaml"));
 
@@ -35,7 +35,7 @@ public class ArtifactUrisTests
     }
 
     [Fact]
-    public void A_sibling_directory_with_the_root_as_name_prefix_is_outside()
+    public void ASiblingDirectoryWithTheRootAsNamePrefix_IsOutside()
     {
         var location = new ArtifactUris(Root, Root).Locate(Root + "-other" + Path.DirectorySeparatorChar + "a.yaml");
 
@@ -45,7 +45,7 @@ public class ArtifactUrisTests
     }
 
     [Fact]
-    public void A_file_named_like_a_parent_reference_is_inside()
+    public void AFileNamedLikeAParentReference_IsInside()
     {
         var location = new ArtifactUris(Root, Root).Locate("..data.yaml");
 
@@ -54,7 +54,7 @@ public class ArtifactUrisTests
     }
 
     [Fact]
-    public void Source_root_trailing_separator_does_not_matter()
+    public void SourceRootTrailingSeparator_DoesNotMatter()
     {
         var with = new ArtifactUris(Root + Path.DirectorySeparatorChar, Root);
         var without = new ArtifactUris(Root, Root);
@@ -65,7 +65,7 @@ public class ArtifactUrisTests
     }
 
     [Fact]
-    public void File_system_root_as_source_root_is_file_slash_slash_slash()
+    public void FileSystemRootAsSourceRoot_IsFileSlashSlashSlash()
     {
         var root = Path.GetPathRoot(Root)!;
 
@@ -76,7 +76,7 @@ public class ArtifactUrisTests
     }
 
     [Fact]
-    public void Absolute_uris_are_well_formed()
+    public void AbsoluteUris_AreWellFormed()
     {
         var location = new ArtifactUris(Root, Root).Locate(Path.Combine(Path.GetPathRoot(Root)!, "tmp", "a b", "é#.yaml"));
 

@@ -14,10 +14,10 @@ public class MarkdownTextTests
     [InlineData("![diagram](img.png) here", "diagram here\n")]
     [InlineData("This is **important** and __this__ too, but 2 ** 3 stays.", "This is important and this too, but 2 ** 3 stays.\n")]
     [InlineData("Keep `code` and *emphasis* as written.", "Keep `code` and *emphasis* as written.\n")]
-    public void Inline_syntax_that_reads_badly_is_removed(string markdown, string text) => Assert.Equal(text, MarkdownTextToPlain(markdown));
+    public void InlineSyntaxThatReadsBadly_IsRemoved(string markdown, string text) => Assert.Equal(text, MarkdownTextToPlain(markdown));
 
     [Fact]
-    public void Code_fences_are_dropped_and_their_content_kept_verbatim()
+    public void CodeFences_AreDroppedAndTheirContentKeptVerbatim()
     {
         const string markdown = "Example:\n\n```yaml\n# a YAML comment, not a heading\nresources:\n  limits: {memory: 1Gi} # [x](y)\n```\n\nDone.\n";
 
@@ -25,7 +25,7 @@ public class MarkdownTextTests
     }
 
     [Fact]
-    public void Crlf_is_normalised()
+    public void Crlf_IsNormalised()
     {
         Assert.Equal("Title\n\nBody\n", MarkdownTextToPlain("# Title\r\n\r\nBody\r\n"));
     }

@@ -10,14 +10,14 @@ namespace ManifestLint.Tests.Sarif;
 public class SarifLimitsTests
 {
     [Fact]
-    public void Default_limits_are_github_code_scanning_ones()
+    public void DefaultLimits_AreGithubCodeScanningOnes()
     {
         Assert.Equal(new SarifLimits(25_000, 10_000_000), SarifLimits.GitHub);
         Assert.Equal(SarifLimits.GitHub, Options.Limits);
     }
 
     [Fact]
-    public void A_log_within_the_limits_is_left_as_it_is()
+    public void ALogWithinTheLimits_IsLeftAsItIs()
     {
         var log = SarifWriter.Build(Mixed(), Catalog, Options);
 
@@ -26,7 +26,7 @@ public class SarifLimitsTests
     }
 
     [Fact]
-    public void Beyond_the_result_limit_the_most_severe_are_kept_in_their_order_and_a_notification_says_so()
+    public void BeyondTheResultLimitTheMostSevere_AreKeptInTheirOrderAndANotificationSaysSo()
     {
         var result = Of(
             Diagnostic(RequestMissing, "a.yaml", 1, "note 1"),
@@ -49,7 +49,7 @@ public class SarifLimitsTests
     }
 
     [Fact]
-    public void Beyond_the_gzipped_size_results_are_dropped_least_severe_first_until_it_fits()
+    public void BeyondTheGzippedSizeResults_AreDroppedLeastSevereFirstUntilItFits()
     {
         var random = new Random(7);
         var diagnostics = Enumerable.Range(0, 400).Select(i => Diagnostic(

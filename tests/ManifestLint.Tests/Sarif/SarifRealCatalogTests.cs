@@ -113,7 +113,7 @@ public class SarifRealCatalogTests
     public static TheoryData<string> Manifests => [.. ManifestsByName.Keys];
 
     [Fact]
-    public void Real_analysis_of_several_manifests_is_valid_against_both_schemas()
+    public void RealAnalysisOfSeveralManifests_IsValidAgainstBothSchemas()
     {
         var result = Analyze(
             ("deploy/reports app/builder.yaml", LimitRangeAndDeployment),
@@ -152,13 +152,13 @@ public class SarifRealCatalogTests
 
     [Theory]
     [MemberData(nameof(Manifests))]
-    public void Each_manifest_alone_gives_a_valid_log(string name)
+    public void EachManifestAlone_GivesAValidLog(string name)
     {
         SarifSchemaValidator.AssertValid(SarifWriter.ToJson(SarifWriter.Build(Analyze(("m.yaml", ManifestsByName[name])), RuleCatalog.Default, Options)));
     }
 
     [Fact]
-    public void Clean_manifest_gives_a_valid_log_with_no_results()
+    public void CleanManifest_GivesAValidLogWithNoResults()
     {
         var result = Analyze(("tidy.yaml", Guaranteed));
         Assert.Empty(result.Diagnostics);
@@ -172,7 +172,7 @@ public class SarifRealCatalogTests
     }
 
     [Fact]
-    public void Every_rule_of_the_real_catalog_is_described()
+    public void EveryRuleOfTheRealCatalog_IsDescribed()
     {
         var catalog = RuleCatalog.Default;
         var rules = SarifWriter.Build(Analyze(), catalog, Options).Runs[0].Tool.Driver.Rules!;
@@ -195,7 +195,7 @@ public class SarifRealCatalogTests
     }
 
     [Fact]
-    public void Fingerprints_do_not_change_when_lines_move()
+    public void Fingerprints_DoNotChangeWhenLinesMove()
     {
         var inputs = new[] { ("deploy/reports.yaml", LimitRangeAndDeployment), ("deploy/shop/web.yaml", NoResources), ("broken.yaml", BrokenYaml) };
         var before = SarifWriter.Build(Analyze(inputs), RuleCatalog.Default, Options).Runs[0].Results;

@@ -9,14 +9,14 @@ namespace ManifestLint.Tests.Sarif;
 public class SarifSchemaValidatorTests
 {
     [Fact]
-    public void Schemas_are_copied_to_the_output()
+    public void Schemas_AreCopiedToTheOutput()
     {
         Assert.True(File.Exists(Path.Combine(SarifSchemaValidator.SchemaDirectory, SarifSchemaValidator.OasisSchemaFile)));
         Assert.True(File.Exists(Path.Combine(SarifSchemaValidator.SchemaDirectory, SarifSchemaValidator.GitHubSchemaFile)));
     }
 
     [Fact]
-    public void Both_validators_accept_a_minimal_log()
+    public void BothValidators_AcceptAMinimalLog()
     {
         const string json = """{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[]}]}""";
 
@@ -25,7 +25,7 @@ public class SarifSchemaValidatorTests
     }
 
     [Fact]
-    public void Both_validators_reject_an_unknown_level()
+    public void BothValidators_RejectAnUnknownLevel()
     {
         var json = Mutate(log => log["runs"]![0]!["results"]![0]!["level"] = "fatal");
 
@@ -35,7 +35,7 @@ public class SarifSchemaValidatorTests
     }
 
     [Fact]
-    public void Both_validators_reject_a_wrong_version()
+    public void BothValidators_RejectAWrongVersion()
     {
         var json = Mutate(log => log["version"] = "2.0.0");
 
@@ -44,7 +44,7 @@ public class SarifSchemaValidatorTests
     }
 
     [Fact]
-    public void Both_validators_reject_a_line_number_below_one()
+    public void BothValidators_RejectALineNumberBelowOne()
     {
         var json = Mutate(log => log["runs"]![0]!["results"]![0]!["locations"]![0]!["physicalLocation"]!["region"]!["startLine"] = 0);
 
@@ -53,7 +53,7 @@ public class SarifSchemaValidatorTests
     }
 
     [Fact]
-    public void Both_validators_reject_a_driver_without_a_name()
+    public void BothValidators_RejectADriverWithoutAName()
     {
         var json = Mutate(log => log["runs"]![0]!["tool"]!["driver"]!.AsObject().Remove("name"));
 

@@ -13,7 +13,7 @@ namespace ManifestLint.Tests.Sarif;
 public class SarifWriterTests
 {
     [Fact]
-    public void Log_with_results_related_locations_and_notifications_is_valid_against_both_schemas()
+    public void LogWithResultsRelatedLocationsAndNotifications_IsValidAgainstBothSchemas()
     {
         var json = SarifWriter.ToJson(SarifWriter.Build(Mixed(), Catalog, Options));
 
@@ -41,7 +41,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Log_without_results_is_valid_and_still_has_a_results_array()
+    public void LogWithoutResults_IsValidAndStillHasAResultsArray()
     {
         var json = SarifWriter.ToJson(SarifWriter.Build(Of(), Catalog, Options));
 
@@ -55,7 +55,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Log_has_the_sarif_header_one_run_and_the_tool()
+    public void Log_HasTheSarifHeaderOneRunAndTheTool()
     {
         var log = JsonNode.Parse(SarifWriter.ToJson(SarifWriter.Build(Of(), Catalog, Options)))!;
 
@@ -71,7 +71,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Every_catalog_rule_is_described_in_catalog_order()
+    public void EveryCatalogRule_IsDescribedInCatalogOrder()
     {
         var rules = Run(SarifWriter.ToJson(SarifWriter.Build(Of(), Catalog, Options)))["tool"]!["driver"]!["rules"]!.AsArray();
 
@@ -95,7 +95,7 @@ public class SarifWriterTests
     [InlineData("ML0000", "very-high", "error", "error")]
     [InlineData("ML1001", "high", "warning", "warning")]
     [InlineData("ML1002", "medium", "recommendation", "note")]
-    public void Rule_properties_use_the_code_scanning_vocabulary(string id, string precision, string problemSeverity, string level)
+    public void RuleProperties_UseTheCodeScanningVocabulary(string id, string precision, string problemSeverity, string level)
     {
         var rule = Run(SarifWriter.ToJson(SarifWriter.Build(Of(), Catalog, Options)))["tool"]!["driver"]!["rules"]!.AsArray().Single(r => (string?)r!["id"] == id)!;
 
@@ -105,7 +105,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Tags_start_with_the_category_and_are_unique()
+    public void Tags_StartWithTheCategoryAndAreUnique()
     {
         var rule = Run(SarifWriter.ToJson(SarifWriter.Build(Of(), Catalog, Options)))["tool"]!["driver"]!["rules"]![3]!;
 
@@ -119,10 +119,10 @@ public class SarifWriterTests
     [InlineData("medium", "medium")]
     [InlineData("low", "low")]
     [InlineData("sometimes", null)]
-    public void Precision_maps_to_the_sarif_vocabulary(string page, string? sarif) => Assert.Equal(sarif, SarifWriter.Precision(page));
+    public void Precision_MapsToTheSarifVocabulary(string page, string? sarif) => Assert.Equal(sarif, SarifWriter.Precision(page));
 
     [Fact]
-    public void RuleIndex_points_at_the_rule_of_the_result()
+    public void RuleIndex_PointsAtTheRuleOfTheResult()
     {
         var run = Run(SarifWriter.ToJson(SarifWriter.Build(Mixed(), Catalog, Options)));
         var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
@@ -136,7 +136,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Results_keep_the_analysis_order_level_and_message()
+    public void Results_KeepTheAnalysisOrderLevelAndMessage()
     {
         var result = Mixed();
         var run = Run(SarifWriter.ToJson(SarifWriter.Build(result, Catalog, Options)));
@@ -147,7 +147,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Level_is_the_diagnostic_severity_not_the_rule_default()
+    public void Level_IsTheDiagnosticSeverityNotTheRuleDefault()
     {
         var run = Run(SarifWriter.ToJson(SarifWriter.Build(Of(Diagnostic(LimitMissing, "a.yaml", 1, severity: Severity.Error)), Catalog, Options)));
 
@@ -156,7 +156,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Properties_and_related_locations_are_left_out_when_empty()
+    public void PropertiesAndRelatedLocations_AreLeftOutWhenEmpty()
     {
         var result = Run(SarifWriter.ToJson(SarifWriter.Build(Of(Diagnostic(LimitMissing, "a.yaml", 1)), Catalog, Options)))["results"]![0]!.AsObject();
 
@@ -164,7 +164,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Fingerprint_is_the_sha256_of_the_key_with_a_sequence_number_for_repeats()
+    public void Fingerprint_IsTheSha256OfTheKeyWithASequenceNumberForRepeats()
     {
         var key = "ML1001|Deployment|shop|web|container|web|";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
@@ -184,7 +184,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Uris_are_relative_to_the_source_root_and_percent_encoded()
+    public void Uris_AreRelativeToTheSourceRootAndPercentEncoded()
     {
         var options = Options with { WorkingDirectory = Path.Combine(Root, "deploy") };
         var log = SarifWriter.Build(
@@ -205,7 +205,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Path_outside_the_source_root_is_an_absolute_file_uri_without_a_base()
+    public void PathOutsideTheSourceRoot_IsAnAbsoluteFileUriWithoutABase()
     {
         var outside = OperatingSystem.IsWindows() ? @"C:\other place\ü.yaml" : "/other place/ü.yaml";
         var log = SarifWriter.Build(Of(Diagnostic(LimitMissing, outside, 1), Diagnostic(LimitMissing, Path.Combine("..", "repo2", "x.yaml"), 1)), Catalog, Options);
@@ -221,7 +221,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Standard_input_is_the_relative_reference_dash_without_a_base()
+    public void StandardInput_IsTheRelativeReferenceDashWithoutABase()
     {
         var log = SarifWriter.Build(Of(Diagnostic(LimitMissing, "-", 1)), Catalog, Options);
 
@@ -232,7 +232,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Source_root_uri_is_percent_encoded_with_a_trailing_slash()
+    public void SourceRootUri_IsPercentEncodedWithATrailingSlash()
     {
         var root = OperatingSystem.IsWindows() ? @"C:\my repos\ç\" : "/my repos/ç/";
         var log = SarifWriter.Build(Of(), Catalog, new SarifOptions(root, root, "1.0.0"));
@@ -243,14 +243,14 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Directories_must_be_absolute()
+    public void Directories_MustBeAbsolute()
     {
         Assert.Throws<ArgumentException>(() => SarifWriter.Build(Of(), Catalog, Options with { SourceRoot = "relative/root" }));
         Assert.Throws<ArgumentException>(() => SarifWriter.Build(Of(), Catalog, Options with { WorkingDirectory = "." }));
     }
 
     [Fact]
-    public void A_diagnostic_of_a_rule_outside_the_catalog_is_refused()
+    public void ADiagnosticOfARuleOutsideTheCatalog_IsRefused()
     {
         var stranger = Descriptor("ML9999", "Stranger", "Not in the catalog", "Resources", Severity.Warning, "high", []);
 
@@ -259,7 +259,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Execution_failure_is_reported_in_the_invocation()
+    public void ExecutionFailure_IsReportedInTheInvocation()
     {
         var json = SarifWriter.ToJson(SarifWriter.Build(Of(), Catalog, Options, executionSuccessful: false));
 
@@ -268,7 +268,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Region_is_copied_and_kept_valid()
+    public void Region_IsCopiedAndKeptValid()
     {
         var span = new ManifestLint.Model.Source.SourceSpan("a.yaml", 0, 0, 0, 0);
         var diagnostic = Diagnostic(LimitMissing, "a.yaml", 1) with { Location = span };
@@ -279,7 +279,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Output_is_utf8_without_bom_indented_with_lf_and_a_trailing_newline()
+    public void Output_IsUtf8WithoutBomIndentedWithLfAndATrailingNewline()
     {
         using var stream = new MemoryStream();
         SarifWriter.Write(SarifWriter.Build(Mixed(), Catalog, Options), stream);
@@ -298,7 +298,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Output_is_deterministic()
+    public void Output_IsDeterministic()
     {
         var first = SarifWriter.ToJson(SarifWriter.Build(Mixed(), Catalog, Options));
         var second = SarifWriter.ToJson(SarifWriter.Build(Mixed(), Catalog, Options));
@@ -307,7 +307,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Log_round_trips_through_the_generated_context()
+    public void Log_RoundTripsThroughTheGeneratedContext()
     {
         var json = SarifWriter.ToJson(SarifWriter.Build(Mixed(), Catalog, Options));
 
@@ -317,7 +317,7 @@ public class SarifWriterTests
     }
 
     [Fact]
-    public void Log_matches_the_snapshot()
+    public void Log_MatchesTheSnapshot()
     {
         var json = SarifWriter.ToJson(SarifWriter.Build(Mixed(), Catalog, Options)).Replace(RootUri, "file:///SRCROOT/", StringComparison.Ordinal);
 

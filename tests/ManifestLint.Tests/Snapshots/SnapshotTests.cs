@@ -20,7 +20,7 @@ public sealed class SnapshotTests : IDisposable
     private string Received => Path.Combine(directory.FullName, "report.received.txt");
 
     [Fact]
-    public void Matching_text_passes_whatever_the_line_endings_and_removes_a_stale_received_file()
+    public void MatchingText_PassesWhateverTheLineEndingsAndRemovesAStaleReceivedFile()
     {
         directory.Create();
         File.WriteAllText(Verified, "one\r\ntwo\r\n");
@@ -32,7 +32,7 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
-    public void Mismatch_writes_the_received_file_and_fails_with_a_unified_diff()
+    public void Mismatch_WritesTheReceivedFileAndFailsWithAUnifiedDiff()
     {
         directory.Create();
         File.WriteAllText(Verified, "a\nb\nc\nd\ne\nf\ng\nh\n");
@@ -49,7 +49,7 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
-    public void Diff_shows_at_most_forty_changed_lines()
+    public void Diff_ShowsAtMostFortyChangedLines()
     {
         directory.Create();
         File.WriteAllText(Verified, string.Concat(Enumerable.Range(0, 100).Select(i => $"line {i}\n")));
@@ -62,7 +62,7 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
-    public void Diff_separates_distant_changes_into_hunks_and_notes_a_final_newline_difference()
+    public void Diff_SeparatesDistantChangesIntoHunksAndNotesAFinalNewlineDifference()
     {
         var expected = string.Concat(Enumerable.Range(1, 20).Select(i => $"{i}\n"));
 
@@ -75,7 +75,7 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
-    public void Missing_verified_file_writes_the_received_file_and_fails()
+    public void MissingVerifiedFile_WritesTheReceivedFileAndFails()
     {
         var e = Assert.ThrowsAny<XunitException>(() => Snapshot.Verify(directory, "new\r\ntext\n", "report", update: false));
 
@@ -85,7 +85,7 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
-    public void Update_mode_overwrites_the_verified_file_and_passes()
+    public void UpdateMode_OverwritesTheVerifiedFileAndPasses()
     {
         directory.Create();
         File.WriteAllText(Verified, "old\n");
@@ -98,7 +98,7 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
-    public void Update_mode_creates_a_missing_verified_file()
+    public void UpdateMode_CreatesAMissingVerifiedFile()
     {
         Snapshot.Verify(directory, "first\n", "report", update: true);
 
@@ -106,7 +106,7 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
-    public void Extension_is_part_of_the_file_names()
+    public void Extension_IsPartOfTheFileNames()
     {
         Assert.ThrowsAny<XunitException>(() => Snapshot.Verify(directory, "{}", "log", "sarif.json", update: false));
 
@@ -117,11 +117,11 @@ public sealed class SnapshotTests : IDisposable
     [InlineData("")]
     [InlineData("a/b")]
     [InlineData("a\\b")]
-    public void Names_that_are_not_file_names_are_refused(string name) =>
+    public void NamesThatAreNotFileNames_AreRefused(string name) =>
         Assert.Throws<ArgumentException>(() => Snapshot.Verify(directory, "x", name, update: false));
 
     [Fact]
-    public void Caller_file_overload_uses_the_snapshots_directory_next_to_the_test()
+    public void CallerFileOverload_UsesTheSnapshotsDirectoryNextToTheTest()
     {
         directory.Create();
         var path = Path.Combine(directory.FullName, "FakeTests.cs");
@@ -132,7 +132,7 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
-    public void Path_mapped_source_directories_are_found_under_an_ancestor_of_the_output()
+    public void PathMappedSourceDirectories_AreFoundUnderAnAncestorOfTheOutput()
     {
         var checkout = Directory.CreateDirectory(Path.Combine(directory.FullName, "checkout"));
         var sources = Directory.CreateDirectory(Path.Combine(checkout.FullName, "tests", "App.Tests", "Sarif"));

@@ -40,7 +40,7 @@ public class ContainerCommandLineTests
     }
 
     [Fact]
-    public void ArgsAndCommandAreExpandedWithTheWholeEnv()
+    public void ArgsAndCommand_AreExpandedWithTheWholeEnv()
     {
         var commandLine = CommandLine("command: [java, '-Xmx$(HEAP)', '$$(HEAP)', '$(MISSING)']\nenv:\n  - {name: HEAP, value: 768m}");
 
@@ -49,7 +49,7 @@ public class ContainerCommandLineTests
     }
 
     [Fact]
-    public void EnvValuesSeeOnlyTheVariablesDefinedBeforeThem()
+    public void EnvValues_SeeOnlyTheVariablesDefinedBeforeThem()
     {
         var commandLine = CommandLine("env:\n  - {name: B, value: 'x$(A)'}\n  - {name: A, value: '1'}\n  - {name: C, value: 'y$(A)'}");
 

@@ -22,7 +22,7 @@ public class JvmErgonomicsTests
     [InlineData(512, "", 128 * MiB, JvmHeapBasis.MaxRamPercentage)]
     [InlineData(2048, "", 512 * MiB, JvmHeapBasis.MaxRamPercentage)]
     [InlineData(200, "-XX:MaxRAMPercentage=75", 100 * MiB, JvmHeapBasis.MinRamPercentage)]
-    public void WorkedExamples(long limitMiB, string flags, long heap, JvmHeapBasis basis)
+    public void WorkedExample_GivesTheHeapAndItsBasis(long limitMiB, string flags, long heap, JvmHeapBasis basis)
     {
         var result = JvmErgonomics.MaxHeap(limitMiB * MiB, JvmOptions.Parse(flags));
 
@@ -46,7 +46,7 @@ public class JvmErgonomicsTests
     [InlineData(4096, "-XX:MaxRAM=1g", 256 * MiB)]
     [InlineData(1024, "-Xms2g", 2048 * MiB)]
     [InlineData(1024, "-Xms100m", 256 * MiB)]
-    public void OtherCases(long limitMiB, string flags, double heap)
+    public void OtherCase_GivesTheHeap(long limitMiB, string flags, double heap)
     {
         Assert.Equal((long)heap, JvmErgonomics.MaxHeap(limitMiB * MiB, JvmOptions.Parse(flags))?.Bytes);
     }

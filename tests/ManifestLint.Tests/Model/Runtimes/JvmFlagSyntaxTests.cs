@@ -18,7 +18,7 @@ public class JvmFlagSyntaxTests
     [InlineData("0x40000000", 1L << 30)]
     [InlineData("0X10m", 16L << 20)]
     [InlineData("0", 0L)]
-    public void ValidSize(string text, long bytes)
+    public void ValidSize_IsParsedToBytes(string text, long bytes)
     {
         Assert.True(JvmFlagSyntax.TryParseSize(text, out var parsed));
         Assert.Equal(bytes, parsed);
@@ -37,7 +37,7 @@ public class JvmFlagSyntaxTests
     [InlineData("2Z")]
     [InlineData("99999999999t")]
     [InlineData("18446744073709551616")]
-    public void InvalidSize(string text)
+    public void InvalidSize_IsRejected(string text)
     {
         Assert.False(JvmFlagSyntax.TryParseSize(text, out _));
     }
@@ -53,7 +53,7 @@ public class JvmFlagSyntaxTests
     [InlineData("-XX:MaxMetaspaceSize=256m", JvmFlagKind.MaxMetaspaceSize, 256L << 20)]
     [InlineData("-XX:ReservedCodeCacheSize=64m", JvmFlagKind.ReservedCodeCacheSize, 64L << 20)]
     [InlineData("-XX:MaxDirectMemorySize=1g", JvmFlagKind.MaxDirectMemorySize, 1L << 30)]
-    public void SizeFlags(string option, JvmFlagKind kind, long bytes)
+    public void SizeFlag_IsParsedToItsKindAndBytes(string option, JvmFlagKind kind, long bytes)
     {
         var flag = JvmFlagSyntax.Parse(option, JvmOptionSource.CommandLine);
 
@@ -69,7 +69,7 @@ public class JvmFlagSyntaxTests
     [InlineData("-XX:MinRAMPercentage=50", JvmFlagKind.MinRamPercentage, 50.0)]
     [InlineData("-XX:InitialRAMPercentage=1.5625", JvmFlagKind.InitialRamPercentage, 1.5625)]
     [InlineData("-XX:ActiveProcessorCount=2", JvmFlagKind.ActiveProcessorCount, 2.0)]
-    public void NumericFlags(string option, JvmFlagKind kind, double value)
+    public void NumericFlag_IsParsedToItsKindAndNumber(string option, JvmFlagKind kind, double value)
     {
         var flag = JvmFlagSyntax.Parse(option, JvmOptionSource.JavaToolOptions);
 
@@ -99,7 +99,7 @@ public class JvmFlagSyntaxTests
     [InlineData("-XX:-UseContainerSupport", JvmFlagKind.UseContainerSupport, false)]
     [InlineData("-XX:-TieredCompilation", JvmFlagKind.TieredCompilation, false)]
     [InlineData("-XX:+UseCGroupMemoryLimitForHeap", JvmFlagKind.UseCGroupMemoryLimitForHeap, true)]
-    public void BooleanFlags(string option, JvmFlagKind kind, bool enabled)
+    public void BooleanFlag_IsParsedToItsKindAndState(string option, JvmFlagKind kind, bool enabled)
     {
         var flag = JvmFlagSyntax.Parse(option, JvmOptionSource.CommandLine);
 

@@ -32,7 +32,7 @@ public class GoGcOffWithoutMemLimitRuleTests
     }
 
     [Fact]
-    public void OldGoIgnoresGoMemLimit()
+    public void OldGo_IgnoresGoMemLimit()
     {
         Verify(Rule, """
             apiVersion: v1

@@ -116,7 +116,7 @@ public class GoMemLimitMissingRuleTests
     // manifests/kube-prometheus/prometheusOperator-deployment.yaml (GOGC=30, 200Mi): the heap goal is
     // live × (1 + GOGC/100), not "double" whatever GOGC says.
     [Fact]
-    public void GrowthNamedFromGogc()
+    public void Growth_NamedFromGogc()
     {
         Verify(Rule, """
             apiVersion: v1

@@ -50,7 +50,7 @@ public class JvmHeapAtOrAboveMemoryLimitRuleTests
     [InlineData("-Xmx1g -Xms2g", "512Mi", false)]
     [InlineData("-Xmx1g -Xmx512m", "1Gi", false)]
     [InlineData("-Xmx512m -Xmx1g", "1Gi", true)]
-    public void HeapComparedWithTheLimitByValue(string options, string limit, bool reported)
+    public void Heap_ComparedWithTheLimitByValue(string options, string limit, bool reported)
     {
         var annotation = reported ? "   # Noncompliant" : string.Empty;
 
@@ -127,7 +127,7 @@ public class JvmHeapAtOrAboveMemoryLimitRuleTests
     }
 
     [Fact]
-    public void JavaOptsIsReadOnlyWhereAScriptExpandsIt()
+    public void JavaOpts_IsReadOnlyWhereAScriptExpandsIt()
     {
         Verify(Rule, """
             apiVersion: v1
@@ -167,7 +167,7 @@ public class JvmHeapAtOrAboveMemoryLimitRuleTests
     }
 
     [Fact]
-    public void MaxRamReplacesTheLimit()
+    public void MaxRam_ReplacesTheLimit()
     {
         Verify(Rule, """
             apiVersion: v1

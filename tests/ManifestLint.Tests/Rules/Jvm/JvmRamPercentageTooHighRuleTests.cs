@@ -19,7 +19,7 @@ public class JvmRamPercentageTooHighRuleTests
     [InlineData("-XX:MaxRAMPercentage=90%", "1Gi", false)]
     [InlineData("-XX:InitialRAMPercentage=90", "1Gi", false)]
     [InlineData("-XX:InitialRAMPercentage=90 -Xms256m -XX:MaxRAMPercentage=70", "1Gi", false)]
-    public void MaxRamPercentage(string options, string limit, bool reported)
+    public void MaxRamPercentage_IsReportedOnlyAboveTheThreshold(string options, string limit, bool reported)
     {
         var annotation = reported ? "   # Noncompliant" : string.Empty;
 
