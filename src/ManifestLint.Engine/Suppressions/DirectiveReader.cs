@@ -87,7 +87,7 @@ internal static partial class DirectiveReader
         var chunks = DocumentSplitter.Split(text).ToList();
         foreach (var (chunk, index) in chunks.Select((c, i) => (c, i)))
         {
-            var scanner = new Scanner(new StringReader(YamlFileLoader.WithoutUnicodeLineBreaks(chunk.Text)), skipComments: false);
+            var scanner = new Scanner(new StringReader(YamlFileLoader.ForScanning(chunk.Text)), skipComments: false);
             try
             {
                 // YamlDotNet's scanner reports some syntax errors as an Error token, and then repeats it forever.

@@ -18,15 +18,56 @@ public static class DocumentSplitter
         var startLine = 1;
         foreach (var (separator, line) in Separators(text))
         {
-            yield return new DocumentText(text[start..separator], startLine);
-            start = separator;
-            startLine = line;
+            // Directives (%YAML, %TAG) belong to the document after them: they end the text before its separator.
+            var (end, endLine) = DirectivesBefore(text, start, separator, line, atStreamStart: start == 0);
+            if (end > start)
+            {
+                yield return new DocumentText(text[start..end], startLine);
+            }
+
+            start = end;
+            startLine = endLine;
         }
 
         if (start < text.Length || start == 0)
         {
             yield return new DocumentText(text[start..], startLine);
         }
+    }
+
+    /// <summary>
+    /// Where the directives that end a document's text start (offset and line), or the separator when there are none.
+    /// YAML allows directives at the start of the stream and after a document end marker (<c>...</c>), with comments
+    /// and blank lines around them.
+    /// </summary>
+    private static (int Offset, int Line) DirectivesBefore(string text, int start, int separator, int separatorLine, bool atStreamStart)
+    {
+        var result = (separator, separatorLine);
+        var end = separator;
+        var line = separatorLine;
+        while (end > start)
+        {
+            var lineStart = end - 1 > start ? text.LastIndexOf('\n', end - 2, end - 1 - start) + 1 : start;
+            lineStart = Math.Max(lineStart, start);
+            var content = text.AsSpan(lineStart, end - lineStart).TrimEnd("\r\n");
+            line--;
+            if (content.StartsWith("%"))
+            {
+                result = (lineStart, line);
+            }
+            else if (content.StartsWith("...") && (content.Length == 3 || content[3] is ' ' or '\t'))
+            {
+                return result;
+            }
+            else if (!content.TrimStart(" \t").IsEmpty && !content.TrimStart(" \t").StartsWith("#"))
+            {
+                return (separator, separatorLine);
+            }
+
+            end = lineStart;
+        }
+
+        return atStreamStart ? result : (separator, separatorLine);
     }
 
     /// <summary>The 1-based lines of the separators that start a second, third ... document (no text is copied).</summary>

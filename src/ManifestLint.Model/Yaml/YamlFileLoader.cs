@@ -113,9 +113,9 @@ public static class YamlFileLoader
             }
 
             var lineOffset = chunk.StartLine - 1;
-            if (NonPrintable(path, chunk) is { } control)
+            if ((NonPrintable(path, chunk) ?? UnsupportedDirective(path, chunk)) is { } unreadable)
             {
-                problems.Add(control);
+                problems.Add(unreadable);
                 continue;
             }
 
@@ -151,8 +151,83 @@ public static class YamlFileLoader
 
     private static YamlFile Failed(string path, ModelProblem problem) => new(path, [], [problem]);
 
-    /// <summary>Parses every document of <paramref name="text"/> into <paramref name="documents"/>.</summary>
+    /// <summary>How many times one text is parsed, at most, while work-arounds are added or candidates dropped.</summary>
+    private const int MaxRepairAttempts = 64;
+
+    /// <summary>
+    /// Parses every document of <paramref name="text"/> into <paramref name="documents"/>. Where YamlDotNet rejects what
+    /// YAML and go-yaml read (<see cref="LeadingBlankLines"/>, <see cref="QuotedLineIndentation"/>), the text is parsed
+    /// again with the work-around; the first error of the last parse, if any, is the document's.
+    /// </summary>
     private static void ReadDocuments(YamlTreeBuilder builder, string text, List<YamlDocument> documents)
+    {
+        var count = documents.Count;
+        var saved = builder.Save();
+        LeadingBlankLines? blanks = null;
+        var indentation = new QuotedLineIndentation();
+        for (var attempt = 1; ; attempt++)
+        {
+            documents.RemoveRange(count, documents.Count - count);
+            builder.Restore(saved);
+            builder.Repairs = blanks;
+            builder.Shifts = indentation;
+            var unshifted = blanks?.Text ?? text;
+            YamlException? failure = null;
+            try
+            {
+                Parse(builder, indentation.Apply(unshifted), documents);
+            }
+            catch (YamlException e)
+            {
+                failure = e;
+            }
+            finally
+            {
+                builder.Repairs = null;
+                builder.Shifts = null;
+            }
+
+            if (attempt < MaxRepairAttempts)
+            {
+                if (failure is not null && blanks is null && LeadingBlankLines.IsWorkedAround(failure))
+                {
+                    blanks = LeadingBlankLines.Find(text);
+                    continue;
+                }
+
+                if (failure is not null && QuotedLineIndentation.IsWorkedAround(failure) && indentation.Add(unshifted, indentation.Unshift(failure.Start)))
+                {
+                    continue;
+                }
+
+                // A candidate that no block scalar starts on (text inside another scalar, say) must not be rewritten: parse
+                // again without the ones the parser passed by, before the place it failed, if it did.
+                var passed = blanks?.Unconfirmed.Where(line => failure is null || line < failure.Start.Line).ToList() ?? [];
+                if (passed.Count > 0)
+                {
+                    blanks = blanks!.Without(text, passed);
+                    continue;
+                }
+            }
+
+            if (failure is null)
+            {
+                return;
+            }
+
+            throw indentation.IsEmpty ? failure : new YamlException(indentation.Unshift(failure.Start), indentation.Unshift(failure.End), Message(failure));
+        }
+    }
+
+    /// <summary>A parser error's message without YamlDotNet's "(Line: 3, Col: 5, Idx: 20) - (...): " prefix.</summary>
+    private static string Message(YamlException e)
+    {
+        var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && cut >= 0 ? message[(cut + 3)..] : message;
+    }
+
+    private static void Parse(YamlTreeBuilder builder, string text, List<YamlDocument> documents)
     {
         var parser = new Parser(new StringReader(WithoutUnicodeLineBreaks(text)));
         while (builder.TryReadDocument(parser, out var root, out var span))
@@ -160,6 +235,12 @@ public static class YamlFileLoader
             documents.Add(new YamlDocument(root, span));
         }
     }
+
+    /// <summary>
+    /// The text to give YamlDotNet's scanner when only its tokens matter (comments, for suppressions): Unicode line
+    /// breaks read as spaces, and block scalars' leading lines of spaces made empty (see <see cref="LeadingBlankLines"/>).
+    /// </summary>
+    public static string ForScanning(string text) => LeadingBlankLines.ForScanning(WithoutUnicodeLineBreaks(text));
 
     /// <summary>What YamlDotNet throws besides <see cref="YamlException"/> on hostile input: a parser bug costs the document, not the run.</summary>
     private static bool IsParserBug(Exception e) => e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException;
@@ -194,6 +275,50 @@ public static class YamlFileLoader
             new SourceSpan(path, line, column, line, column + 1));
     }
 
+    /// <summary>
+    /// go-yaml (libyaml), and so kubectl and Helm, reads YAML 1.1 streams only: it rejects <c>%YAML 1.2</c> ("found
+    /// incompatible YAML document") and any directive but <c>%YAML</c> and <c>%TAG</c>, which YamlDotNet reads.
+    /// Directives open a document's text (see <see cref="DocumentSplitter"/>).
+    /// </summary>
+    private static ModelProblem? UnsupportedDirective(string path, DocumentText chunk)
+    {
+        if (!chunk.Text.StartsWith('%') && !chunk.Text.Contains("\n%", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var lines = chunk.Text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (!line.StartsWith('%'))
+            {
+                return null;
+            }
+
+            var words = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            var message = words[0] switch
+            {
+                "%TAG" => null,
+                "%YAML" when words.Length > 1 && words[1] == "1.1" => null,
+                "%YAML" => $"Invalid YAML: go-yaml, and so kubectl and Helm, reads only YAML 1.1 and rejects '{line}' (found incompatible YAML document); write %YAML 1.1 or remove the directive.",
+                _ => $"Invalid YAML: go-yaml, and so kubectl and Helm, rejects the unknown directive '{words[0]}'; remove it.",
+            };
+            if (message is not null)
+            {
+                var at = chunk.StartLine + i;
+                return new ModelProblem(ModelProblemKind.InvalidYaml, message, new SourceSpan(path, at, 1, at, line.Length + 1));
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>YamlDotNet reports a tab in indentation at the document's start; the line to fix is the first one indented with a tab.</summary>
     private static SourceSpan? TabIndentation(string path, DocumentText chunk)
     {
@@ -214,10 +339,7 @@ public static class YamlFileLoader
     /// <summary>YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (...): "; the span already says where.</summary>
     private static string Describe(YamlException e)
     {
-        var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
-        var cut = message.IndexOf("): ", StringComparison.Ordinal);
-        message = message.StartsWith("(Line:", StringComparison.Ordinal) && cut >= 0 ? message[(cut + 3)..] : message;
-        message = message.Trim();
+        var message = Message(e).Trim();
         return $"Invalid YAML: {message}{(message.EndsWith('.') ? string.Empty : ".")}";
     }
 

@@ -29,6 +29,12 @@ internal sealed class LoadBudget(LoadLimits limits)
         }
     }
 
+    public void Restore(long nodes, int documents)
+    {
+        Nodes = nodes;
+        Documents = documents;
+    }
+
     public void AddDocument(Mark at)
     {
         if (++Documents > limits.MaxDocuments)
@@ -67,6 +73,22 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
     /// </summary>
     public bool HasEmptyScalar { get; private set; }
 
+    /// <summary>Set when the text was rewritten around YamlDotNet's block scalar bug: corrects those scalars' values.</summary>
+    public LeadingBlankLines? Repairs { get; set; }
+
+    /// <summary>Set when lines were indented around YamlDotNet's quoted-scalar check: moves positions back to the file's.</summary>
+    public QuotedLineIndentation? Shifts { get; set; }
+
+    /// <summary>What a parse that fails and is retried must take back: its problems and its share of the budget.</summary>
+    public (int Problems, bool HasEmptyScalar, long Nodes, int Documents) Save() => (problems.Count, HasEmptyScalar, budget.Nodes, budget.Documents);
+
+    public void Restore((int Problems, bool HasEmptyScalar, long Nodes, int Documents) saved)
+    {
+        problems.RemoveRange(saved.Problems, problems.Count - saved.Problems);
+        HasEmptyScalar = saved.HasEmptyScalar;
+        budget.Restore(saved.Nodes, saved.Documents);
+    }
+
     /// <summary>Reads the next document from the parser, or returns false at the end of the stream.</summary>
     public bool TryReadDocument(IParser parser, out YamlNode? root, out SourceSpan span)
     {
@@ -89,7 +111,10 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
                 case Scalar scalar:
                     budget.AddNode(scalar.Start);
                     HasEmptyScalar |= scalar.Value.Length == 0;
-                    root = Complete(Remember(scalar, new ScalarNode(Span(scalar.Start, scalar.End), scalar.Value,
+                    var value = Repairs is not null && scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded
+                        ? Repairs.Apply(scalar.Start.Line, scalar.Value, scalar.Start)
+                        : scalar.Value;
+                    root = Complete(Remember(scalar, new ScalarNode(Span(scalar.Start, scalar.End), value,
                         scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty)), root);
                     break;
                 case AnchorAlias alias:
@@ -278,8 +303,15 @@ internal sealed class YamlTreeBuilder(string path, int lineOffset, LoadLimits li
         return node;
     }
 
-    private SourceSpan Span(Mark start, Mark end) =>
-        new(path, (int)start.Line + lineOffset, (int)start.Column, (int)end.Line + lineOffset, (int)end.Column);
+    private SourceSpan Span(Mark start, Mark end)
+    {
+        if (Shifts is { IsEmpty: false })
+        {
+            (start, end) = (Shifts.Unshift(start), Shifts.Unshift(end));
+        }
+
+        return new(path, (int)start.Line + lineOffset, (int)start.Column, (int)end.Line + lineOffset, (int)end.Column);
+    }
 
     private sealed class Frame(NodeEvent nodeEvent, Mark start, bool isMapping)
     {
