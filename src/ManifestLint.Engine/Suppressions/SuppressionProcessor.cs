@@ -57,19 +57,27 @@ internal static class SuppressionProcessor
                         var fix = directive.WholeLine && directive.Problems.Count == 0 && idle.Count == directive.RuleIds.Count && id == idle[0]
                             ? new Fix("Remove the unused suppression comment.", new TextEdit(directive.Span with { StartColumn = 1, EndLine = directive.Span.StartLine + 1, EndColumn = 1 }, string.Empty))
                             : null;
-                        active.Add(Create(unused, unusedSeverity, directive, $"This {name} of {id} matches no finding of {id} in {directive.Scope}: the problem it hid is gone, or the suppression is in the wrong place. Remove it, or move it to the line or object the finding is reported on.", $"unused|{id}") with { Fix = fix });
+                        active.Add(Create(unused, unusedSeverity, directive, UnusedMessage(name, id, directive.Scope), $"unused|{id}") with { Fix = fix });
                     }
                 }
 
                 if (reasonSeverity != Severity.None && directive.Reason is null && directive.RuleIds.Count > 0)
                 {
-                    active.Add(Create(withoutReason, reasonSeverity, directive, $"This {name} of {ids} gives no reason. Say why after \" -- \" (for example: {Example(directive)}), so a reviewer can judge it and a later reader knows when it can go.", "no-reason"));
+                    active.Add(Create(withoutReason, reasonSeverity, directive, WithoutReasonMessage(name, ids, Example(directive)), "no-reason"));
                 }
             }
         }
 
         return (active, suppressed);
     }
+
+    /// <summary>ML0005's headline: the directive, the rule and where it looked, and the fix; the causes are on the page.</summary>
+    internal static string UnusedMessage(string directive, string ruleId, string scope) =>
+        $"This {directive} of {ruleId} matches no finding of {ruleId} in {scope}. Remove it, or move it to the line or object the finding is on.";
+
+    /// <summary>ML0004's headline: the directive and its rules, and the fix written out; why a reason matters is on the page.</summary>
+    internal static string WithoutReasonMessage(string directive, string ruleIds, string example) =>
+        $"This {directive} of {ruleIds} gives no reason. Say why after \" -- \", for example: {example}";
 
     private static Diagnostic Create(RuleDescriptor rule, Severity severity, SuppressionDirective directive, string message, string detail) =>
         new(rule, severity, message, directive.Span, [], new Dictionary<string, string>(StringComparer.Ordinal),

@@ -27,6 +27,10 @@ public sealed class CriticalPodNotGuaranteedRule() : Rule(RuleIds.CriticalPodNot
         var entry = c.Pod.Node.Entry("priorityClassName");
         c.Report(
             entry is null ? c.Pod.ContainersKeySpan : entry.Key.Span.Through(entry.Value.Span),
-            $"{c.Workload.Resource.DisplayName} has priorityClassName {priorityClass} but its pods are {c.Facts.Qos}, not Guaranteed: a critical pod should not be the one the kernel OOM-kills or the kubelet evicts. Give every container, init containers included, cpu and memory requests equal to its limits.");
+            Message(c.Workload.Resource.DisplayName, priorityClass, c.Facts.Qos.ToString()));
     });
+
+    /// <summary>The headline: the workload, its priority class and QoS class, and the fix; why it matters is on the page.</summary>
+    internal static string Message(string workload, string priorityClass, string qos) =>
+        $"{workload} has priorityClassName {priorityClass} but its pods are {qos}, not Guaranteed. Set cpu and memory requests equal to limits in every container, init containers too.";
 }

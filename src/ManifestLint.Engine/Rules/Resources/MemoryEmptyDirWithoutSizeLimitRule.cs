@@ -26,8 +26,12 @@ public sealed class MemoryEmptyDirWithoutSizeLimitRule() : Rule(RuleIds.MemoryEm
             c.Report(
                 ResourceFixes.EmptyDirSizeLimit(c, volume),
                 at,
-                $"{c.Workload.Resource.DisplayName}: volume \"{volume.Name}\" is a memory-backed emptyDir (tmpfs) {without}: files written to it are charged to the writing container's memory and can fill it up to the pod's memory limit (node memory when the pod has none). Set emptyDir.sizeLimit below the writer's memory limit.",
+                Message(c.Workload.Resource.DisplayName, volume.Name, without),
                 volume.Name);
         }
     });
+
+    /// <summary>The headline: the workload, the volume and what is wrong with its size, and the fix; why tmpfs counts against memory is on the page.</summary>
+    internal static string Message(string workload, string volume, string without) =>
+        $"{workload}: volume \"{volume}\" is a memory-backed emptyDir (tmpfs) {without}. Set emptyDir.sizeLimit below the writer's memory limit.";
 }

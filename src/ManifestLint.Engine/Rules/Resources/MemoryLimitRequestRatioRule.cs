@@ -36,8 +36,12 @@ public sealed class MemoryLimitRequestRatioRule() : Rule(RuleIds.MemoryLimitRequ
         var shown = decimal.Round(ratio, 2) > max ? EffectiveValueExtensions.FormatRatio(ratio) : $"just over {EffectiveValueExtensions.FormatRatio(max)}";
         c.Report(
             limitValue.OnContainerAt() ?? c.Container.MissingFieldSpan(c.Container.Resources.Limits),
-            $"{c.Subject} has a memory limit of {limitValue.Describe()}, {shown}× its request of {requestValue.Describe()} (more than {EffectiveValueExtensions.FormatRatio(max)}×): the scheduler reserves only the request, so the node is overcommitted and node-level OOM or eviction, not the container limit, decides when it dies. Raise the request closer to the limit.",
+            Message(c.Subject, limitValue.Describe(), shown, requestValue.Describe(), EffectiveValueExtensions.FormatRatio(max)),
             string.Empty,
             [.. limitValue.LimitRangeSource(), .. requestValue.LimitRangeSource()]);
     });
+
+    /// <summary>The headline: the container, limit, ratio and request, and the fix; why overcommit hurts is on the page.</summary>
+    internal static string Message(string subject, string limit, string ratio, string request, string maxRatio) =>
+        $"{subject} has a memory limit of {limit}, {ratio}× its request of {request} (more than {maxRatio}×). Raise the request closer to the limit.";
 }

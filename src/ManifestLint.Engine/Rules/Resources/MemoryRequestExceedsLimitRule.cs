@@ -27,8 +27,12 @@ public sealed class MemoryRequestExceedsLimitRule() : Rule(RuleIds.MemoryRequest
             ?? c.Container.MissingFieldSpan(c.Container.Resources.Requests);
         c.Report(
             at,
-            $"{c.Subject} requests {requestValue.Describe()} of memory, more than its limit of {limitValue.Describe()}: the API server rejects the pod. Make the request at most the limit.",
+            Message(c.Subject, requestValue.Describe(), limitValue.Describe()),
             string.Empty,
             [.. requestValue.LimitRangeSource(), .. limitValue.LimitRangeSource()]);
     });
+
+    /// <summary>The headline: the container, both values and the fix; why the API server rejects it is on the page.</summary>
+    internal static string Message(string subject, string request, string limit) =>
+        $"{subject} requests {request} of memory, more than its limit of {limit}. Lower the request to at most the limit.";
 }
