@@ -233,7 +233,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             PodFacts facts;
             try
             {
-                facts = new PodFacts(workload, run.Policies.LimitRangesIn(workload.Resource.Namespace));
+                facts = new PodFacts(workload, run.Policies.LimitRangesIn(workload.Resource.Namespace), configuration?.Config.Images);
             }
             catch (Exception e) when (!IsCancellation(e))
             {

@@ -73,9 +73,11 @@ public sealed class PodFacts
     private readonly Dictionary<Container, (ContainerCommandLine CommandLine, RuntimeDetection Runtime)> runtimes = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Container, Dictionary<Type, object>> derived = new(ReferenceEqualityComparer.Instance);
 
-    public PodFacts(Workload workload, IReadOnlyList<LimitRange> limitRanges)
+    /// <param name="images">The image catalog of the workload's file (its <c>images:</c> in front of the built-in one); null for the built-in.</param>
+    public PodFacts(Workload workload, IReadOnlyList<LimitRange> limitRanges, Model.Runtimes.Catalog.ImageCatalog? images = null)
     {
         Workload = workload;
+        Images = images ?? Model.Runtimes.Catalog.ImageCatalog.Default;
         LimitRanges = limitRanges;
         foreach (var container in workload.Pod.AllContainers)
         {
@@ -91,6 +93,9 @@ public sealed class PodFacts
     public IReadOnlyList<LimitRange> LimitRanges { get; }
 
     public QosClass Qos { get; }
+
+    /// <summary>The image catalog runtime detection reads.</summary>
+    public Model.Runtimes.Catalog.ImageCatalog Images { get; }
 
     public EffectiveResources Effective(Container container) => effective[container];
 
@@ -130,7 +135,7 @@ public sealed class PodFacts
             if (!runtimes.TryGetValue(container, out var facts))
             {
                 var commandLine = ContainerCommandLine.From(container, env => DownwardApi.Resolve(env, container, Workload.Pod, Effective));
-                runtimes[container] = facts = (commandLine, RuntimeDetector.Detect(container, commandLine));
+                runtimes[container] = facts = (commandLine, RuntimeDetector.Detect(container, commandLine, Images));
             }
 
             return facts;

@@ -5,6 +5,7 @@ using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Model.Kubernetes;
 using ManifestLint.Model.Problems;
+using ManifestLint.Model.Runtimes.Catalog;
 using ManifestLint.Model.Source;
 using ManifestLint.Model.Yaml;
 
@@ -18,7 +19,7 @@ namespace ManifestLint.Engine.Configuration;
 /// </summary>
 public sealed partial class ConfigurationParser
 {
-    private static readonly string[] TopLevelKeys = ["rules", "overrides", "helm", "exclude", "suppressions"];
+    private static readonly string[] TopLevelKeys = ["rules", "overrides", "helm", "exclude", "suppressions", "images"];
     private static readonly string[] OverrideKeys = ["files", "rules"];
     private static readonly string[] HelmKeys = ["values", "releaseName", "namespace", "kubeVersion"];
     private static readonly string[] SuppressionKeys = ["comments", "annotations"];
@@ -91,11 +92,21 @@ public sealed partial class ConfigurationParser
                 "overrides" => config with { Overrides = ReadOverrides(value) },
                 "helm" => config with { Helm = ReadHelm(value) },
                 "exclude" => config with { Exclude = ReadGlobs(value, "exclude") },
+                "images" => config with { ImageEntries = ReadImages(value, config.Path) },
                 _ => config with { Suppressions = ReadSuppressions(value) },
             };
         }
 
         return config;
+    }
+
+    /// <summary>The <c>images:</c> list: image catalog entries in the format of <c>rules/images.yaml</c> (see rules/images.md).</summary>
+    private IReadOnlyList<ImageCatalogEntry> ReadImages(YamlNode node, string? path)
+    {
+        var catalogErrors = new List<CatalogError>();
+        var entries = ImageCatalogReader.ReadEntries(node, $"images: in {System.IO.Path.GetFileName(path) ?? ManifestLintConfig.FileName}", catalogErrors);
+        errors.AddRange(catalogErrors.Select(e => new ConfigurationError(e.At, e.Message)));
+        return entries;
     }
 
     private RuleTable ReadRules(YamlNode node)

@@ -1,4 +1,5 @@
 using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Model.Runtimes.Catalog;
 
 namespace ManifestLint.Engine.Configuration;
 
@@ -16,6 +17,14 @@ public sealed record ManifestLintConfig(
     HelmConfiguration Helm,
     SuppressionConfiguration Suppressions)
 {
+    private ImageCatalog? images;
+
+    /// <summary>The file's <c>images:</c> entries (matched before the built-in image catalog's), in file order.</summary>
+    public IReadOnlyList<ImageCatalogEntry> ImageEntries { get; init; } = [];
+
+    /// <summary>The image catalog for files under this configuration: its <c>images:</c> in front of the built-in one.</summary>
+    public ImageCatalog Images => images ??= ImageCatalog.Default.WithFirst(ImageEntries);
+
     public const string FileName = ".manifestlint.yaml";
 
     private (IReadOnlyList<string> Patterns, PathGlob Glob)? excludeGlob;

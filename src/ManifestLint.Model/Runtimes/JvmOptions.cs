@@ -118,7 +118,7 @@ public sealed partial class JvmOptions
     {
         if (launcher.IsOpaque)
         {
-            AddUnknown($"the heap {launcher.Script} sets");
+            AddUnknown($"the heap {launcher.Script} sets ({launcher.Product} in {launcher.CatalogOrigin})");
             return;
         }
 
@@ -159,7 +159,7 @@ public sealed partial class JvmOptions
                     foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
                     {
                         Add(JvmFlagSyntax.Parse(word, JvmOptionSource.CommandLine, value!.WrittenAt, variable.Name) is { } flag
-                            ? flag with { Origin = $"in {variable.Name}, which {launcher.Script} puts on the java command line" }
+                            ? flag with { Origin = $"in {variable.Name}, which {launcher.Script} puts on the java command line (per {launcher.CatalogOrigin})" }
                             : null);
                     }
 
@@ -171,10 +171,18 @@ public sealed partial class JvmOptions
                         LauncherVariableKind.MaxHeapSize => [$"-Xmx{text}"],
                         _ => [$"-Xmx{text}", $"-Xms{text}"],
                     };
-                    var origin = $"from {variable.Name}={text}, which {launcher.Script} passes as {string.Join(' ', passed)}";
-                    foreach (var option in passed)
+                    var origin = $"from {variable.Name}={text}, which {launcher.Script} passes as {string.Join(' ', passed)} (per {launcher.CatalogOrigin})";
+                    var parsed = passed.Select(option => JvmFlagSyntax.Parse(option, JvmOptionSource.CommandLine, value!.WrittenAt, variable.Name)).ToList();
+                    if (parsed.Any(f => f is not { IsValid: true }))
                     {
-                        Add(JvmFlagSyntax.Parse(option, JvmOptionSource.CommandLine, value!.WrittenAt, variable.Name)! with { Origin = origin });
+                        // The script or the product reads the value in its own syntax (Neo4j's "2GiB"): not a JVM flag as written.
+                        AddUnknown($"the heap {launcher.Script} derives from {variable.Name}={text}");
+                        break;
+                    }
+
+                    foreach (var flag in parsed)
+                    {
+                        Add(flag! with { Origin = origin });
                     }
 
                     break;
@@ -198,7 +206,7 @@ public sealed partial class JvmOptions
         foreach (var word in defaults.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             Add(JvmFlagSyntax.Parse(word, JvmOptionSource.CommandLine, writtenAt, variable.Name) is { } flag
-                ? flag with { Origin = $"from {launcher.Product}'s start script (its default when {variable.Name} is unset)" }
+                ? flag with { Origin = $"from {launcher.Product}'s start script (its default when {variable.Name} is unset, per {launcher.CatalogOrigin})" }
                 : null);
         }
     }

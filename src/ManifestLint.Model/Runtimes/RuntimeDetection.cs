@@ -23,6 +23,9 @@ public sealed record RuntimeDetection(Runtime Kind, IReadOnlyList<string> Reason
     /// <summary>For a Java application image (Kafka, Elasticsearch ...): the start script that builds its java command line.</summary>
     public JvmLauncher? Launcher { get; init; }
 
+    /// <summary>The image catalog entry the runtime was detected from, when it was.</summary>
+    public Catalog.ImageCatalogEntry? Image { get; init; }
+
     /// <summary>For messages about a guess: " (JVM detected from env JAVA_TOOL_OPTIONS)"; empty when certain.</summary>
     public string GuessNote => IsCertain || Kind == Runtime.Unknown ? string.Empty : $" ({DisplayName} detected from {string.Join(", ", Reasons)})";
 

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using ManifestLint.Model.Kubernetes;
+using ManifestLint.Model.Runtimes.Catalog;
 
 namespace ManifestLint.Model.Runtimes;
 
 /// <summary>
 /// Tells which runtime a container runs: from the executable its command line ends up running, then from the
-/// image repository, then (a guess) from runtime-specific environment variables. The executable wins over the
+/// image repository (the image catalog, <c>rules/images.yaml</c>, then the runtimes' own images), then (a guess) from runtime-specific environment variables. The executable wins over the
 /// image because a JVM image can run a shell tool, but not the other way round. A Java application image
 /// (Kafka, Elasticsearch ...) counts only while the container runs the image's own program, and a command that
 /// runs a common tool (<c>curl</c>, <c>sleep</c>, <c>bats</c> ...) says the image's runtime is not what runs.
@@ -30,16 +31,28 @@ public static partial class RuntimeDetector
 
     public static RuntimeDetection Detect(Container container) => Detect(container, ContainerCommandLine.From(container));
 
-    public static RuntimeDetection Detect(Container container, ContainerCommandLine commandLine)
+    public static RuntimeDetection Detect(Container container, ContainerCommandLine commandLine) => Detect(container, commandLine, ImageCatalog.Default);
+
+    /// <param name="catalog">The image catalog: the built-in one, with a user's <c>images:</c> entries in front.</param>
+    public static RuntimeDetection Detect(Container container, ContainerCommandLine commandLine, ImageCatalog catalog)
     {
         var image = ImageReference.Parse(container.Image);
-        var launcher = image is null ? null : JvmLaunchers.ForImage(image);
+        var entry = catalog.Find(image);
         var fromExecutable = FromExecutable(commandLine.Executable);
-        if (fromExecutable == Runtime.Unknown && launcher is not null)
+        if (fromExecutable == Runtime.Unknown && entry is { Runtime: not Runtime.Unknown })
         {
-            if (JvmLaunchers.RunsImageProgram(commandLine))
+            // A JVM application counts only while its start script runs (the launcher's variables mean nothing
+            // otherwise); another catalog program, unless the command runs a common tool instead.
+            var runsProgram = entry.Runtime == Runtime.Jvm
+                ? JvmLaunchers.RunsImageProgram(commandLine)
+                : commandLine.UsesImageEntrypoint || commandLine.Executable is not { } tool || !Tools.Contains(tool);
+            if (runsProgram)
             {
-                return new RuntimeDetection(Runtime.Jvm, [$"image {image}"], true, null) { Launcher = launcher };
+                return new RuntimeDetection(entry.Runtime, [$"image {image} ({entry.Name} in {entry.Origin})"], true, entry.VersionFromTag ? RuntimeVersion.FromTag(entry.Runtime, image!.Tag) : null)
+                {
+                    Launcher = entry.Launcher ?? (entry.Processes.Count > 0 ? Several(entry) : null),
+                    Image = entry,
+                };
             }
 
             // The container runs something else than the application (a tool, a test, a setup step): the image
@@ -47,7 +60,7 @@ public static partial class RuntimeDetector
             image = null;
         }
 
-        var fromImage = image is null || (!commandLine.UsesImageEntrypoint && commandLine.Executable is { } tool && Tools.Contains(tool))
+        var fromImage = image is null || (!commandLine.UsesImageEntrypoint && commandLine.Executable is { } program && Tools.Contains(program))
             ? Runtime.Unknown
             : FromImage(image);
         var version = fromImage == Runtime.Unknown || image is null ? null : ImageVersion(fromImage, image);
@@ -73,6 +86,10 @@ public static partial class RuntimeDetector
             ? new RuntimeDetection(kinds[0], hints.Select(h => $"env {h.Name}").ToList(), false, null)
             : RuntimeDetection.Unknown with { Reasons = hints.Select(h => $"env {h.Name}").ToList() };
     }
+
+    /// <summary>An image that starts several JVMs, until the rules judge them one by one: known to be Java, heap unknown.</summary>
+    private static JvmLauncher Several(ImageCatalogEntry entry) =>
+        new(entry.Name, $"{entry.Name}'s launcher ({entry.Processes.Count} JVMs: {string.Join(", ", entry.Processes.Select(p => p.Name))})", []) { CatalogOrigin = entry.Origin };
 
     /// <summary>The runtime an executable name belongs to: <c>java</c>, <c>node</c>, <c>python3.12</c>, <c>gunicorn</c> ...</summary>
     public static Runtime FromExecutable(string? executable) => executable switch

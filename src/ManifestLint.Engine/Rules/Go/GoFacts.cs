@@ -3,6 +3,7 @@ using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Kubernetes;
 using ManifestLint.Model.Runtimes;
+using ManifestLint.Model.Runtimes.Catalog;
 using ManifestLint.Model.Semantics;
 using ManifestLint.Model.Source;
 
@@ -45,6 +46,25 @@ internal sealed class GoFacts
     public bool ReadsMemLimit => Context.Runtime.Version is not { Major: 1, Minor: < 19 } and not { Major: 0 };
 
     public string Subject => $"{Context.Subject}{Context.Runtime.GuessNote}";
+
+    /// <summary>
+    /// What the image catalog says about GOMEMLIMIT: Self when the program sets it from the cgroup itself (Prometheus
+    /// 3), Unknown when that is not established or the limit is shared with another program; null for images it does
+    /// not know. A "self since" version the tag does not show counts as Unknown.
+    /// </summary>
+    public GoMemLimitSource? CatalogMemLimit => Context.Runtime.Image?.Go switch
+    {
+        null => null,
+        { GoMemLimit: GoMemLimitSource.Self, Since: { } since } => ImageTagVersion is { } v ? (AppVersion.AtLeast(v, since) ? GoMemLimitSource.Self : GoMemLimitSource.None) : GoMemLimitSource.Unknown,
+        var facts => facts.GoMemLimit,
+    };
+
+    /// <summary>" (Prometheus in the image catalog does not set GOMEMLIMIT itself)" for a catalog image; empty otherwise.</summary>
+    public string CatalogNote => Context.Runtime.Image is { Go: not null } entry && CatalogMemLimit == GoMemLimitSource.None
+        ? $" ({entry.Name}, per {entry.Origin}, does not set GOMEMLIMIT itself)"
+        : string.Empty;
+
+    private RuntimeVersion? ImageTagVersion => AppVersion.Parse(ImageReference.Parse(Context.Container.Image)?.Tag);
 
     public string Limit => $"{MemoryText.MiBText(LimitBytes ?? 0)}{LimitValue?.OriginNote}";
 

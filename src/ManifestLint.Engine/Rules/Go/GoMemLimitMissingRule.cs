@@ -3,6 +3,7 @@ using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Engine.Fixes;
 using ManifestLint.Model.Runtimes;
+using ManifestLint.Model.Runtimes.Catalog;
 
 namespace ManifestLint.Engine.Rules.Go;
 
@@ -16,14 +17,15 @@ public sealed class GoMemLimitMissingRule() : Rule(RuleIds.GoMemLimitMissing)
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
         if (GoFacts.For(c) is not { LimitBytes: not null } go || go.Gogc is { Value: null } || GoGc.Read(go.Gogc?.Value) is null
-            || go.MemLimit is { Value: null } || (go.ReadsMemLimit && go.MemLimitState != GoMemLimitState.Off))
+            || go.MemLimit is { Value: null } || (go.ReadsMemLimit && go.MemLimitState != GoMemLimitState.Off)
+            || (go.MemLimit is null && go.CatalogMemLimit is GoMemLimitSource.Self or GoMemLimitSource.Unknown))
         {
             return;
         }
 
         var at = go.MemLimit?.WrittenAt.Span ?? go.MissingSpan;
         var message = go.ReadsMemLimit
-            ? $"{go.Subject} has a {go.Limit} memory limit and no GOMEMLIMIT: the Go runtime does not read the cgroup limit, so its GC paces by GOGC alone and lets the heap grow toward {Growth(go)} before collecting, past the limit if need be. Set {go.Suggestion} (about 90% of the limit)."
+            ? $"{go.Subject} has a {go.Limit} memory limit and no GOMEMLIMIT{go.CatalogNote}: the Go runtime does not read the cgroup limit, so its GC paces by GOGC alone and lets the heap grow toward {Growth(go)} before collecting, past the limit if need be. Set {go.Suggestion} (about 90% of the limit)."
             : $"{go.Subject} runs Go {c.Runtime.Version} (image {c.Container.Image}), which has no GOMEMLIMIT (added in Go 1.19), with a {go.Limit} memory limit: its GC paces by GOGC alone and can let the heap grow past the limit. Build with Go 1.19 or later and set {go.Suggestion}.";
         c.Report(go.ReadsMemLimit ? RuntimeFixes.GoMemLimitAt90Percent(c.Container, go.MemLimit, go.LimitBytes ?? 0, c.Workload.Resource.Node) : null, at, message, string.Empty, go.LimitSource());
     });

@@ -98,6 +98,13 @@ internal sealed class NodeFacts
             return null;
         }
 
+        // The image catalog says the image's start script may set the heap itself (Kibana's node.options): while that
+        // script runs and nothing in the manifest sets a heap, the heap is unknown.
+        if (c.Runtime.Image?.Node is { HeapUnknown: true } && options.HeapFlag is null && options.Launch != NodeLaunch.NodeCommand)
+        {
+            return null;
+        }
+
         var limitValue = c.Effective.Limit(ResourceNames.Memory);
         var limit = limitValue.PositiveBytes();
         return new NodeFacts(c, options, limitValue, limit);

@@ -34,12 +34,25 @@ public class JvmLaunchersTests
     }
 
     [Theory]
-    [InlineData("solsson/kafka-prometheus-jmx-exporter@sha256:6f82e2b0464f50da8104acd7363fb9b995001ddff77d248379f8788e78946143")]
-    [InlineData("zookeeper:3.9")]
     [InlineData("docker.io/bitnami/postgresql:17")]
+    [InlineData("nginx:1.27")]
     public void OtherImages_HaveNoLauncher(string image)
     {
         Assert.Null(Detect($"image: {image}").Launcher);
+    }
+
+    // Java images whose start script sets a heap the catalog does not model: a JVM, heap unknown.
+    [Theory]
+    [InlineData("solsson/kafka-prometheus-jmx-exporter@sha256:6f82e2b0464f50da8104acd7363fb9b995001ddff77d248379f8788e78946143")]
+    [InlineData("zookeeper:3.9")]
+    [InlineData("flink:1.20")]
+    public void OpaqueJavaImages_AreJvmsWithUnknownHeap(string image)
+    {
+        var detection = Detect($"image: {image}");
+
+        Assert.Equal(Runtime.Jvm, detection.Kind);
+        Assert.True(detection.Launcher?.IsOpaque);
+        Assert.False(Options($"image: {image}\nresources: {{ limits: {{ memory: 1Gi }} }}").IsComplete);
     }
 
     // rendered/jenkins.yaml, Pod jenkins-ui-test: the Jenkins image runs the bats test runner, not Java.
@@ -87,7 +100,7 @@ public class JvmLaunchersTests
         var flag = Options("image: docker.io/bitnami/zookeeper:3.9.3-debian-12-r21\ncommand: [/scripts/setup.sh]\nenv:\n  - {name: ZOO_HEAP_SIZE, value: \"1024\"}")[JvmFlagKind.MaxHeapSize];
 
         Assert.Equal(1024L << 20, flag?.Bytes);
-        Assert.Equal("-Xmx1024m from ZOO_HEAP_SIZE=1024, which bitnami's libzookeeper.sh passes as -Xmx1024m -Xms1024m", flag?.Describe());
+        Assert.Equal("-Xmx1024m from ZOO_HEAP_SIZE=1024, which bitnami's libzookeeper.sh passes as -Xmx1024m -Xms1024m (per the image catalog)", flag?.Describe());
     }
 
     [Fact]
@@ -105,7 +118,7 @@ public class JvmLaunchersTests
         var options = Options("image: docker.io/bitnami/kafka:4.0.0-debian-12-r10\nenv:\n  - {name: KAFKA_HEAP_OPTS, value: \"-XX:InitialRAMPercentage=75 -XX:MaxRAMPercentage=75\"}");
 
         Assert.Equal(75, options[JvmFlagKind.MaxRamPercentage]?.Number);
-        Assert.Equal("in KAFKA_HEAP_OPTS, which kafka-run-class.sh puts on the java command line", options[JvmFlagKind.MaxRamPercentage]?.Where);
+        Assert.Equal("in KAFKA_HEAP_OPTS, which kafka-run-class.sh puts on the java command line (per the image catalog)", options[JvmFlagKind.MaxRamPercentage]?.Where);
         Assert.True(options.IsComplete);
     }
 
@@ -115,7 +128,7 @@ public class JvmLaunchersTests
         var flag = Options("image: apache/kafka:3.9.0")[JvmFlagKind.MaxHeapSize];
 
         Assert.Equal(1L << 30, flag?.Bytes);
-        Assert.Equal("-Xmx1G from Kafka's start script (its default when KAFKA_HEAP_OPTS is unset)", flag?.Describe());
+        Assert.Equal("-Xmx1G from Kafka's start script (its default when KAFKA_HEAP_OPTS is unset, per the image catalog)", flag?.Describe());
     }
 
     // rendered/elastic-elasticsearch.yaml: no ES_JAVA_OPTS, so jvm.options or Elasticsearch's heap ergonomics decide.

@@ -22,7 +22,7 @@ public class RuntimeDetectorTests
     [InlineData("python:3.12-slim", Runtime.Python, "3.12")]
     [InlineData("pypy:3.10", Runtime.Python, "3.10")]
     [InlineData("golang:1.18", Runtime.Go, "1.18")]
-    [InlineData("prom/node-exporter:v1.8.0", Runtime.Unknown, null)]
+    [InlineData("prom/node-exporter:v1.8.0", Runtime.Go, null)]
     [InlineData("nginx:1.27", Runtime.Unknown, null)]
     public void Image_IsCertain(string image, Runtime expected, string? version)
     {

@@ -366,7 +366,7 @@ public class JvmHeapAtOrAboveMemoryLimitRuleTests
                         - /scripts/setup.sh
                       env:
                         - name: ZOO_HEAP_SIZE
-                          value: "1024"   # Noncompliant {{JVM max heap 1024 MiB (-Xmx1024m from ZOO_HEAP_SIZE=1024, which bitnami's libzookeeper.sh passes as -Xmx1024m -Xms1024m) is at or above the 384 MiB memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. Lower ZOO_HEAP_SIZE to at most ~75% of the limit, 288 MiB.}}
+                          value: "1024"   # Noncompliant {{JVM max heap 1024 MiB (-Xmx1024m from ZOO_HEAP_SIZE=1024, which bitnami's libzookeeper.sh passes as -Xmx1024m -Xms1024m (per the image catalog)) is at or above the 384 MiB memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. Lower ZOO_HEAP_SIZE to at most ~75% of the limit, 288 MiB.}}
                       resources:
                         limits:
                           memory: 384Mi
@@ -390,7 +390,7 @@ public class JvmHeapAtOrAboveMemoryLimitRuleTests
                   image: apache/kafka:3.9.0
                   resources:
                     limits:
-                      memory: 1Gi   # Noncompliant {{JVM max heap 1024 MiB (-Xmx1G from Kafka's start script (its default when KAFKA_HEAP_OPTS is unset)) is at or above the 1024 MiB memory limit}}
+                      memory: 1Gi   # Noncompliant {{JVM max heap 1024 MiB (-Xmx1G from Kafka's start script (its default when KAFKA_HEAP_OPTS is unset, per the image catalog)) is at or above the 1024 MiB memory limit}}
                 - name: heap-opts
                   image: apache/kafka:3.9.0
                   env:
@@ -434,7 +434,7 @@ public class JvmHeapAtOrAboveMemoryLimitRuleTests
                         - name: SPARK_MODE
                           value: "master"
                         - name: SPARK_DAEMON_MEMORY
-                          value: ""   # Noncompliant {{JVM max heap 1024 MiB (-Xmx1g from Spark's start script (its default when SPARK_DAEMON_MEMORY is unset)) is at or above the 768 MiB memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. Lower SPARK_DAEMON_MEMORY to at most ~75% of the limit, 576 MiB.}}
+                          value: ""   # Noncompliant {{JVM max heap 1024 MiB (-Xmx1g from Spark's start script (its default when SPARK_DAEMON_MEMORY is unset, per the image catalog)) is at or above the 768 MiB memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. Lower SPARK_DAEMON_MEMORY to at most ~75% of the limit, 576 MiB.}}
                       resources:
                         limits:
                           memory: 768Mi

@@ -101,7 +101,7 @@ public class JvmHeapHardCodedRuleTests
                   image: docker.io/bitnami/kafka:4.0.0-debian-12-r10
                   env:
                     - name: KAFKA_HEAP_OPTS
-                      value: "-Xmx512m -Xms512m"   # Noncompliant {{-Xmx512m in KAFKA_HEAP_OPTS, which kafka-run-class.sh puts on the java command line fixes the heap at 512 MiB (50% of the 1024 MiB memory limit)}}
+                      value: "-Xmx512m -Xms512m"   # Noncompliant {{-Xmx512m in KAFKA_HEAP_OPTS, which kafka-run-class.sh puts on the java command line (per the image catalog) fixes the heap at 512 MiB (50% of the 1024 MiB memory limit)}}
                   resources:
                     limits:
                       memory: 1Gi

@@ -1,0 +1,86 @@
+using static ManifestLint.Tests.Rules.ExpectedFindings;
+
+namespace ManifestLint.Tests.Model.Runtimes.Catalog;
+
+/// <summary>The runtime rules on images the catalog knows: the facts it holds change what the rules conclude.</summary>
+public class ImageCatalogRuleTests
+{
+    // catalina.sh puts $JAVA_OPTS on the java command line of the official Tomcat image.
+    [Xunit.Fact]
+    public void XmxInJavaOptsOfTomcat_FillingTheLimit_IsML2001()
+    {
+        Verify("ML2001", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: tomcat
+                  image: tomcat:10.1-jdk21
+                  env:
+                    - name: JAVA_OPTS
+                      value: -Xmx2g   # Noncompliant {{JVM max heap 2048 MiB (-Xmx2g in JAVA_OPTS, which catalina.sh puts on the java command line (per the image catalog)) is at or above the 2048 MiB memory limit}}
+                  resources:
+                    limits:
+                      memory: 2Gi
+            """);
+    }
+
+    [Xunit.Fact]
+    public void KnownGoImageWithoutGoMemLimit_IsML3004_PrometheusThreeIsNot()
+    {
+        Verify("ML3004", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: monitoring
+            spec:
+              containers:
+                - name: grafana   # Noncompliant {{no GOMEMLIMIT (Grafana, per the image catalog, does not set GOMEMLIMIT itself)}}
+                  image: docker.io/grafana/grafana:13.2.0
+                  resources:
+                    limits:
+                      memory: 512Mi
+                - name: prometheus
+                  image: quay.io/prometheus/prometheus:v3.14.0
+                  resources:
+                    limits:
+                      memory: 2Gi
+                - name: prometheus-two   # Noncompliant {{no GOMEMLIMIT (Prometheus, per the image catalog, does not set GOMEMLIMIT itself)}}
+                  image: quay.io/prometheus/prometheus:v2.53.0
+                  resources:
+                    limits:
+                      memory: 2Gi
+                - name: ingress
+                  image: registry.k8s.io/ingress-nginx/controller:v1.15.1
+                  resources:
+                    limits:
+                      memory: 512Mi
+            """);
+    }
+
+    // The catalog says Kibana's start script may set the heap: no finding about V8's default heap.
+    [Xunit.Fact]
+    public void NodeImageWithCatalogHeapUnknown_IsQuiet_NodeRedIsNot()
+    {
+        Verify("ML4002", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: ui
+            spec:
+              containers:
+                - name: kibana
+                  image: docker.elastic.co/kibana/kibana:8.5.1
+                  resources:
+                    limits:
+                      memory: 200Mi
+                - name: node-red
+                  image: docker.io/nodered/node-red:4.1.2
+                  resources:
+                    limits:
+                      memory: 200Mi   # Noncompliant {{V8 sizes its old space}}
+            """);
+    }
+}
