@@ -38,6 +38,7 @@ public class ImageCatalogTests
     [InlineData("quay.io/strimzi/operator:0.45.0", "Strimzi", Runtime.Jvm)]
     [InlineData("quay.io/prometheus/prometheus:v3.14.0", "Prometheus", Runtime.Go)]
     [InlineData("quay.io/prometheus/node-exporter:v1.12.1", "Prometheus ecosystem (exporters, Alertmanager, Pushgateway)", Runtime.Go)]
+    [InlineData("quay.io/prometheus-operator/prometheus-config-reloader:v0.93.1", "configmap-reload and config reloaders", Runtime.Go)]
     [InlineData("minio/minio:RELEASE.2025-01-01T00-00-00Z", "MinIO", Runtime.Go)]
     [InlineData("traefik:v3.3", "Traefik", Runtime.Go)]
     [InlineData("ko://knative.dev/serving/cmd/activator", "Knative Serving (ko)", Runtime.Go)]
@@ -60,6 +61,25 @@ public class ImageCatalogTests
     [InlineData("acme/kafkaesque:1")]
     [InlineData("redis:7")]
     public void Find_LeavesOtherImagesAlone(string image) => Assert.Null(ImageCatalog.Default.Find(ImageReference.Parse(image)));
+
+    // rendered/bitnami-cilium.yaml: the agent's init containers run setup tools of the Cilium image, not the agent.
+    [Fact]
+    public void GoImageInAnInitContainerWithACommand_IsNotTheProgram()
+    {
+        var pod = ManifestBuilder.Pod("""
+            initContainers:
+              - name: build-config
+                image: docker.io/bitnami/cilium:1.18.1-debian-12-r0
+                command: [cilium-dbg, build-config]
+            containers:
+              - name: cilium-agent
+                image: docker.io/bitnami/cilium:1.18.1-debian-12-r0
+                command: [cilium-agent]
+            """);
+
+        Assert.Equal(Runtime.Unknown, RuntimeDetector.Detect(pod.Container("build-config")).Kind);
+        Assert.Equal(Runtime.Go, RuntimeDetector.Detect(pod.Container("cilium-agent")).Kind);
+    }
 
     [Theory]
     [InlineData("image: ':::'")]
