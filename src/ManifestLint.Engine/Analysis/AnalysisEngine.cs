@@ -1,6 +1,7 @@
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Configuration;
 using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Engine.Rules.Jvm;
 using ManifestLint.Engine.Summary;
 using ManifestLint.Engine.Suppressions;
 using ManifestLint.Model.Kubernetes;
@@ -288,7 +289,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         return new FileOutcome(file.Path, sink, summary, file.Resources.Count, directives, workloadIds, slices);
     }
 
-    /// <summary>The table rows read the same facts as the rules; ML2002's descriptor carries the footprint options.</summary>
+    /// <summary>The table rows read the same facts as the rules (the JVM footprint reads ML2002's options from the settings).</summary>
     private void Summarize(PodFacts facts, AnalysisOptions options, List<MemorySummaryRow> summary, List<Diagnostic> sink)
     {
         var footprintRule = catalog[RuleIds.JvmFootprintAboveMemoryLimit];

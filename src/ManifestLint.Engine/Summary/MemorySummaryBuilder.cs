@@ -10,8 +10,8 @@ namespace ManifestLint.Engine.Summary;
 
 /// <summary>
 /// Builds a <see cref="MemorySummaryRow"/> from the same facts the rules use (JvmFacts, GoFacts, NodeFacts), so the
-/// table and the findings never disagree. The context must carry ML2002's descriptor: the JVM footprint estimate
-/// reads that rule's options.
+/// table and the findings never disagree. The JVM footprint is JvmFacts' record, with ML2002's options read from the
+/// file's settings, whichever rule the context names.
 /// </summary>
 internal static class MemorySummaryBuilder
 {
@@ -51,7 +51,7 @@ internal static class MemorySummaryBuilder
                 // heap: the rules stay quiet, and the table must not show the ergonomic figure as if it were known.
                 return ($"unknown: {string.Join("; ", unsettled.Options.Unknown)}", null, null);
             case Runtime.Jvm when JvmFacts.For(c) is { Heap: { } heap } jvm:
-                var footprint = (long)JvmFootprintAboveMemoryLimitRule.Estimate(c, jvm, heap.Bytes).Sum();
+                var footprint = jvm.Footprint(c.Options.Settings) is { } f ? (long)decimal.Min(f.Total, long.MaxValue) : (long?)null;
                 return ($"{MemoryText.MiBText(heap.Bytes)} ({JvmFacts.DescribeHeap(heap)})", heap.Bytes, jvm.HeapSettled ? footprint : null);
             case Runtime.Go when GoFacts.For(c) is { MemLimitState: GoMemLimitState.Set } go:
                 return ($"GOMEMLIMIT {MemoryText.MiBText(go.MemLimitBytes)}", go.MemLimitBytes, null);

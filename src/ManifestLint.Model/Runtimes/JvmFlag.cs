@@ -35,6 +35,13 @@ public enum JvmFlagKind
     /// <summary>The experimental JDK 8u131–8u190 / 9 flag that sized the heap from the cgroup v1 limit.</summary>
     UseCGroupMemoryLimitForHeap,
     UseCompressedOops,
+
+    /// <summary>The collector selection flags: <c>-XX:+UseSerialGC</c>, <c>+UseParallelGC</c>, <c>+UseG1GC</c>, <c>+UseZGC</c>, <c>+UseShenandoahGC</c>.</summary>
+    UseSerialGC,
+    UseParallelGC,
+    UseG1GC,
+    UseZGC,
+    UseShenandoahGC,
 }
 
 /// <summary>Where the JVM reads options from, in the order it applies them (a later setting wins).</summary>

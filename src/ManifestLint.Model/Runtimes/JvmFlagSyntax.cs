@@ -27,6 +27,8 @@ public static class JvmFlagSyntax
     [
         ("UseContainerSupport", JvmFlagKind.UseContainerSupport), ("TieredCompilation", JvmFlagKind.TieredCompilation),
         ("UseCGroupMemoryLimitForHeap", JvmFlagKind.UseCGroupMemoryLimitForHeap), ("UseCompressedOops", JvmFlagKind.UseCompressedOops),
+        ("UseSerialGC", JvmFlagKind.UseSerialGC), ("UseParallelGC", JvmFlagKind.UseParallelGC), ("UseG1GC", JvmFlagKind.UseG1GC),
+        ("UseZGC", JvmFlagKind.UseZGC), ("UseShenandoahGC", JvmFlagKind.UseShenandoahGC),
     ];
 
     /// <summary>

@@ -59,9 +59,9 @@ internal sealed class GoFacts
         var facts => facts.GoMemLimit,
     };
 
-    /// <summary>" (Prometheus in the image catalog does not set GOMEMLIMIT itself)" for a catalog image; empty otherwise.</summary>
+    /// <summary>" (per the image catalog, Grafana does not set it itself)" for a catalog image; empty otherwise.</summary>
     public string CatalogNote => Context.Runtime.Image is { Go: not null } entry && CatalogMemLimit == GoMemLimitSource.None
-        ? $" ({entry.Name}, per {entry.Origin}, does not set GOMEMLIMIT itself)"
+        ? $" (per {entry.Origin}, {entry.Name} does not set it itself)"
         : string.Empty;
 
     private RuntimeVersion? ImageTagVersion => AppVersion.Parse(ImageReference.Parse(Context.Container.Image)?.Tag);

@@ -81,6 +81,19 @@ internal sealed class JvmFacts
         }
     }
 
+    /// <summary>
+    /// The JVM's footprint once its heap is full (<see cref="JvmFootprint"/>), with ML2002's options from the file's
+    /// settings; null when the heap is unknown. ML2002 and the memory summary both read it.
+    /// </summary>
+    public JvmFootprint? Footprint(RuleSettings settings) => Heap is { } heap
+        ? JvmFootprint.Of(Options, heap.Bytes, Visibility == JvmLimitVisibility.Blind ? null : LimitBytes, Processors, JvmFootprintSettings.From(settings))
+        : null;
+
+    /// <summary>The CPUs the JVM counts from the CPU limit (rounded up, as HotSpot does with the quota); null without a limit.</summary>
+    private long? Processors => Context.Effective.Limit(ResourceNames.Cpu)?.Value is { } cpu && cpu > default(Quantity)
+        ? (long)Int128.Min(cpu.CeilingUnits, long.MaxValue)
+        : null;
+
     /// <summary>Where the heap was decided: its flag, else <c>-XX:MaxRAM</c>, else the limit.</summary>
     public SourceSpan HeapSpan(JvmHeap heap) => heap.Flag?.WrittenAt?.Span ?? heap.MaxRam?.WrittenAt?.Span ?? LimitSpan;
 

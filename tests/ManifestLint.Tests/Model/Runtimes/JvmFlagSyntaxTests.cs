@@ -108,7 +108,7 @@ public class JvmFlagSyntaxTests
     }
 
     [Theory]
-    [InlineData("-XX:+UseG1GC")]
+    [InlineData("-XX:+UseStringDeduplication")]
     [InlineData("-Dfile.encoding=UTF-8")]
     [InlineData("-XX:MaxRAMFractionX=2")]
     [InlineData("-XX:UseContainerSupport")]

@@ -37,7 +37,7 @@ public class ImageCatalogRuleTests
               name: monitoring
             spec:
               containers:
-                - name: grafana   # Noncompliant {{no GOMEMLIMIT (Grafana, per the image catalog, does not set GOMEMLIMIT itself)}}
+                - name: grafana   # Noncompliant {{no GOMEMLIMIT (per the image catalog, Grafana does not set it itself)}}
                   image: docker.io/grafana/grafana:13.2.0
                   resources:
                     limits:
@@ -47,7 +47,7 @@ public class ImageCatalogRuleTests
                   resources:
                     limits:
                       memory: 2Gi
-                - name: prometheus-two   # Noncompliant {{no GOMEMLIMIT (Prometheus, per the image catalog, does not set GOMEMLIMIT itself)}}
+                - name: prometheus-two   # Noncompliant {{no GOMEMLIMIT (per the image catalog, Prometheus does not set it itself)}}
                   image: quay.io/prometheus/prometheus:v2.53.0
                   resources:
                     limits:
