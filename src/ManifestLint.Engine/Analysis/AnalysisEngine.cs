@@ -1,7 +1,6 @@
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Configuration;
 using ManifestLint.Engine.Diagnostics;
-using ManifestLint.Engine.Rules.Jvm;
 using ManifestLint.Engine.Summary;
 using ManifestLint.Engine.Suppressions;
 using ManifestLint.Model.Kubernetes;
