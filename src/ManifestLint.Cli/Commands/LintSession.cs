@@ -76,6 +76,11 @@ public static class LintSession
             return new LintRun(ExitCodes.ToolFailure);
         }
 
+        foreach (var (file, glob) in ScopeGlobs.Unmatched(configuration, inputs.Select(i => i.Path)))
+        {
+            environment.Error.WriteLine($"manifestlint: warning: {Path.GetRelativePath(environment.WorkingDirectory, file)}: the scope glob \"{glob}\" matches no directory of a linted file; check its spelling (globs are relative to the configuration file's directory).");
+        }
+
         SarifBaseline? baseline = null;
         if (settings.BaselinePath is { } baselinePath)
         {

@@ -15,13 +15,15 @@ namespace ManifestLint.Engine.Analysis;
 /// built, analysed and released in turn, and only a compact index is kept for the whole run.
 /// <list type="number">
 /// <item>Pass 1 (in parallel) builds the <see cref="PolicyIndex"/>: the LimitRanges, ResourceQuotas, autoscalers and
-/// PodDisruptionBudgets of every file, parsing only the documents that name those kinds.</item>
-/// <item>Pass 2 (in parallel over files) reads each file, builds its typed model and runs every rule's callbacks on it,
-/// with its namespaces' LimitRanges applied; for each workload that an autoscaler targets or a ResourceQuota may
-/// constrain, it also runs the cross-file rules on that workload's slice of the input (<see cref="InputIndex"/>).</item>
-/// <item>Last, the cross-file rules run once on the autoscalers whose target is not in the input, in-source suppressions
-/// are applied (<see cref="SuppressionProcessor"/>: suppressed findings stay in the result, marked) and the findings are
-/// sorted, so the output does not depend on the order the files were analysed in.</item>
+/// PodDisruptionBudgets of every file, parsing only the documents that name those kinds, each file in its scope
+/// (<see cref="InputScope"/>).</item>
+/// <item>Pass 2 (in parallel over files, in path order) reads each file, builds its typed model and runs every rule's
+/// callbacks on it, with the LimitRanges of its namespaces and scope applied; for each workload that an autoscaler
+/// targets or a ResourceQuota may constrain, it also runs the cross-file rules on that workload's slice of the input
+/// (<see cref="InputIndex"/>). Files are handed on in path order as they finish (<see cref="FindingStream"/>), where
+/// duplicates are dropped, suppressions applied and findings sorted, and then released.</item>
+/// <item>Last, the cross-file rules run once on the autoscalers that no workload took, and the files those rules
+/// report on (the files that hold autoscalers) are handed on, in path order.</item>
 /// </list>
 /// A rule that throws becomes an ML0000 finding naming the rule and the object; the other rules still run. With a
 /// configuration, each file gets its own severities and options (excluded files are not read), and cross-file findings
@@ -36,7 +38,37 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     {
     }
 
+    private long relations;
+
+    internal RuleCatalog Catalog => catalog;
+
+    /// <summary>
+    /// How many related objects this engine's runs handed to rules, summed over all runs: the autoscalers of every
+    /// cross-file slice and the LimitRanges applied to every workload. Tests check that it grows linearly with the input.
+    /// </summary>
+    internal long Relations => Interlocked.Read(ref relations);
+
+    /// <summary>Every finding of the run at once, in the order of <see cref="Stream"/>.</summary>
     public AnalysisResult Analyze(IReadOnlyList<AnalysisInput> inputs, AnalysisOptions? options = null, CancellationToken cancellation = default)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var summary = new List<MemorySummaryRow>();
+        var totals = Stream(inputs, options, batch =>
+        {
+            diagnostics.AddRange(batch.Diagnostics);
+            summary.AddRange(batch.Summary);
+        }, cancellation);
+        return new AnalysisResult(diagnostics, totals.FileCount, totals.ResourceCount) { MemorySummary = summary };
+    }
+
+    /// <summary>
+    /// Analyses the inputs and hands the findings to <paramref name="onBatch"/> file by file, never holding all of
+    /// them. The order is deterministic: files in path order (ordinal), each file's findings by position, rule and
+    /// message; except that files holding a VPA or HPA come after all others (in path order), since cross-file rules
+    /// report on them from any workload of the input, and end-of-run notifications (a cross-file rule's ML0000 on the
+    /// autoscalers no workload took) come last. <paramref name="onBatch"/> runs on the calling thread.
+    /// </summary>
+    public AnalysisTotals Stream(IReadOnlyList<AnalysisInput> inputs, AnalysisOptions? options, Action<AnalysisBatch> onBatch, CancellationToken cancellation = default)
     {
         options ??= AnalysisOptions.Default;
         if (options.Configuration is { } configuration)
@@ -44,10 +76,13 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             inputs = inputs.Where(i => !configuration.For(i.Path).Excluded).ToList();
         }
 
+        // Path order: which copy of an object defined twice counts, and the order of findings, must not depend on the order of the inputs.
+        inputs = [.. inputs.OrderBy(i => i.Path, StringComparer.Ordinal)];
+        var scopes = inputs.Select(i => InputScope.Of(i, options.Configuration)).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
         var scanned = new ManifestFile?[inputs.Count];
         Parallel.For(0, inputs.Count, parallel, i => scanned[i] = Scan(inputs[i], options));
-        var policies = new PolicyIndex(scanned.OfType<ManifestFile>());
+        var policies = new PolicyIndex(scanned.Select((f, i) => (File: f, Scope: scopes[i])).Where(f => f.File is not null).Select(f => (f.File!, f.Scope)));
         Array.Clear(scanned);
 
         // Cross-file rules run with the options of the working directory's configuration, if any file enables them.
@@ -58,33 +93,18 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             .Select(r => (Rule: r, Severity: paths.Select(p => SeverityOf(r.Descriptor, p, options)).Max()))
             .Where(r => r.Severity != Severity.None)
             .ToList();
-        var run = new Run(options, policies, crossFile, runOptions, inputs.Count > 0 ? inputs[0].Path : ".");
+        var named = scopes.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() > 1;
+        var run = new Run(options, policies, crossFile, runOptions, inputs.Count > 0 ? inputs[0].Path : ".", named);
 
-        var outcomes = new FileOutcome[inputs.Count];
-        Parallel.For(0, inputs.Count, parallel, i => outcomes[i] = AnalyzeFile(inputs[i], run));
-
-        var sink = new List<Diagnostic>(outcomes.Sum(o => o.Diagnostics.Count));
-        foreach (var outcome in outcomes)
-        {
-            sink.AddRange(outcome.Diagnostics);
-        }
-
-        sink.AddRange(CrossFileFindings(outcomes, run));
-        var directivesByPath = new Dictionary<string, IReadOnlyList<SuppressionDirective>>(StringComparer.Ordinal);
-        foreach (var outcome in outcomes.Where(o => o.Directives.Count > 0))
-        {
-            directivesByPath.TryAdd(outcome.Path, outcome.Directives);
-        }
-
-        var (kept, suppressed) = SuppressionProcessor.Apply(sink, directivesByPath, catalog, (rule, path) => SeverityOf(rule, path, options));
-        return new AnalysisResult(AnalysisResult.Sort(kept.Concat(suppressed)), outcomes.Length, outcomes.Sum(o => o.ResourceCount))
-        {
-            MemorySummary = outcomes.SelectMany(o => o.Summary).ToList(),
-        };
+        var stream = new FindingStream(this, run, onBatch);
+        var window = Math.Max(16, 8 * parallel.MaxDegreeOfParallelism);
+        OrderedWork.Run(inputs.Count, parallel.MaxDegreeOfParallelism, window, i => AnalyzeFile(inputs[i], scopes[i], run), stream.Add, cancellation);
+        stream.Finish();
+        return new AnalysisTotals(inputs.Count, stream.ResourceCount);
     }
 
     /// <summary>A rule's severity for a file: the caller's override, else the file's configuration, else the rule's default.</summary>
-    private static Severity SeverityOf(RuleDescriptor rule, string path, AnalysisOptions options) =>
+    internal static Severity SeverityOf(RuleDescriptor rule, string path, AnalysisOptions options) =>
         options.SeverityOverrides.TryGetValue(rule.Id, out var severity) ? severity : options.Configuration?.For(path).SeverityOf(rule) ?? rule.DefaultSeverity;
 
     /// <summary>
@@ -98,57 +118,15 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     private static AnalysisOptions ForFile(string path, AnalysisOptions options) =>
         options.Configuration is { } configuration ? options with { Settings = configuration.For(path).Settings.With(options.Settings) } : options;
 
-    /// <summary>
-    /// The findings of the cross-file rules: from each workload's slice, those of the workload's first occurrence in the
-    /// input (a duplicate's slice ran too, as its file could not know); then those of the slice of missing targets.
-    /// Each takes the severity of the file it points at; an ML0000 of a rule is reported once.
-    /// </summary>
-    private IEnumerable<Diagnostic> CrossFileFindings(FileOutcome[] outcomes, Run run)
+    /// <summary>The cross-file rules on one slice; a rule that throws is reported at <paramref name="at"/> (the workload, or the run's first file).</summary>
+    internal void RunCrossFile(InputIndex slice, Run run, List<Diagnostic> findings, List<Diagnostic> errors, string? target, SourceSpan at)
     {
-        if (run.CrossFile.Count == 0)
-        {
-            return [];
-        }
-
-        var first = new Dictionary<WorkloadId, (int File, int Workload)>();
-        var found = new List<Diagnostic>();
-        var errors = new List<Diagnostic>();
-
-        // First by path, not by input order: which copy of a workload defined twice speaks must not depend on file order.
-        foreach (var i in Enumerable.Range(0, outcomes.Length).OrderBy(i => outcomes[i].Path, StringComparer.Ordinal))
-        {
-            foreach (var slice in outcomes[i].Slices)
-            {
-                first.TryAdd(slice.Workload, (i, slice.Index));
-            }
-        }
-
-        for (var i = 0; i < outcomes.Length; i++)
-        {
-            foreach (var slice in outcomes[i].Slices.Where(s => first[s.Workload] == (i, s.Index)))
-            {
-                found.AddRange(slice.Findings);
-                errors.AddRange(slice.Errors);
-            }
-        }
-
-        var present = first.Keys.Where(k => run.Policies.Targeting(k) is not null).ToHashSet();
-        var named = new HashSet<WorkloadId>();
-        var workloadIds = outcomes.SelectMany(o => o.WorkloadIds).Where(named.Add).ToLookup(w => w.Namespace, StringComparer.Ordinal);
-        RunCrossFile(InputIndex.Rest(run.Policies, present, workloadIds), run, found, errors);
-        return found
-            .Select(d => d with { Severity = SeverityOf(d.Rule, d.Location.Path, run.Options) })
-            .Where(d => d.Severity != Severity.None)
-            .Concat(errors.DistinctBy(d => d.FingerprintKey, StringComparer.Ordinal));
-    }
-
-    private void RunCrossFile(InputIndex slice, Run run, List<Diagnostic> findings, List<Diagnostic> errors)
-    {
+        Interlocked.Add(ref relations, slice.VerticalPodAutoscalers.Count + slice.HorizontalPodAutoscalers.Count);
         foreach (var (rule, severity) in run.CrossFile)
         {
             foreach (var action in rule.Registration.InputSetActions)
             {
-                Guard(rule, action, new InputSetContext(slice, rule.Descriptor, severity, run.CrossFileOptions, findings), errors, _ => (null, SourceSpan.FileStart(run.FirstPath)));
+                Guard(rule, action, new InputSetContext(slice, rule.Descriptor, severity, run.CrossFileOptions, findings), errors, _ => (target, at));
             }
         }
     }
@@ -177,8 +155,12 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         return (file, DirectiveReader.Read(text, file, catalog, suppressions.Comments, suppressions.Annotations));
     }
 
-    /// <summary>Pass 2 for one file: its model, every rule on it, and the cross-file slices of its workloads. The model is not kept.</summary>
-    private FileOutcome AnalyzeFile(AnalysisInput input, Run run)
+    /// <summary>
+    /// Pass 2 for one file: its model, every rule on it, and the cross-file slices of its workloads. The model is not
+    /// kept. Findings about a workload (its resource, pod and container rules and its slice) are kept with it, so
+    /// that a duplicate workload's can be dropped as a whole (<see cref="FindingStream"/>).
+    /// </summary>
+    private FileOutcome AnalyzeFile(AnalysisInput input, InputScope scope, Run run)
     {
         ManifestFile file;
         IReadOnlyList<SuppressionDirective> directives;
@@ -190,7 +172,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         {
             var errors = new List<Diagnostic>();
             ReportToolError("reading the file", input.Path, SourceSpan.FileStart(input.Path), e, errors);
-            return new FileOutcome(input.Path, errors, [], 0, [], [], []);
+            return new FileOutcome(input.Path, scope, errors, [], 0, []);
         }
 
         var options = ForFile(file.Path, run.Options);
@@ -208,9 +190,15 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         }
 
         var sink = new List<Diagnostic>();
-        var summary = new List<MemorySummaryRow>();
-        var slices = new List<CrossFileSlice>();
-        var workloadIds = new List<WorkloadId>();
+        var workloads = new List<WorkloadOutcome>(file.Workloads.Count);
+        var byResource = new Dictionary<KubeResource, WorkloadOutcome>(ReferenceEqualityComparer.Instance);
+        foreach (var workload in file.Workloads)
+        {
+            var outcome = new WorkloadOutcome(WorkloadId.Of(workload), workload.Resource.KindSpan, [], []);
+            workloads.Add(outcome);
+            byResource.TryAdd(workload.Resource, outcome);
+        }
+
         foreach (var (rule, severity) in active)
         {
             foreach (var action in rule.Registration.FileActions)
@@ -220,9 +208,10 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
 
             foreach (var resource in file.Resources)
             {
+                var target = byResource.GetValueOrDefault(resource)?.Diagnostics ?? sink;
                 foreach (var action in rule.Registration.ResourceActions)
                 {
-                    Guard(rule, action, new ResourceContext(resource, rule.Descriptor, severity, options, sink), sink, static c => (c.Resource.DisplayName, c.Resource.KindSpan));
+                    Guard(rule, action, new ResourceContext(resource, rule.Descriptor, severity, options, target), target, static c => (c.Resource.DisplayName, c.Resource.KindSpan));
                 }
             }
         }
@@ -230,14 +219,17 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         for (var index = 0; index < file.Workloads.Count; index++)
         {
             var workload = file.Workloads[index];
+            var outcome = workloads[index];
+            var found = outcome.Diagnostics;
             PodFacts facts;
             try
             {
-                facts = new PodFacts(workload, run.Policies.LimitRangesIn(workload.Resource.Namespace), configuration?.Config.Images);
+                facts = new PodFacts(workload, run.Policies.LimitRangesFor(scope, workload.Resource.Namespace), configuration?.Config.Images);
+                Interlocked.Add(ref relations, facts.LimitRanges.Count);
             }
             catch (Exception e) when (!IsCancellation(e))
             {
-                ReportToolError("the model", workload.Resource.DisplayName, workload.Resource.KindSpan, e, sink);
+                ReportToolError("the model", workload.Resource.DisplayName, workload.Resource.KindSpan, e, found);
                 continue;
             }
 
@@ -245,7 +237,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             {
                 foreach (var action in rule.Registration.PodActions)
                 {
-                    Guard(rule, action, new PodContext(facts, rule.Descriptor, severity, options, sink), sink, static c => (c.Workload.Resource.DisplayName, c.Workload.Resource.KindSpan));
+                    Guard(rule, action, new PodContext(facts, rule.Descriptor, severity, options, found), found, static c => (c.Workload.Resource.DisplayName, c.Workload.Resource.KindSpan));
                 }
 
                 if (rule.Registration.ContainerActions.Count == 0)
@@ -257,7 +249,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
                 {
                     foreach (var action in rule.Registration.ContainerActions)
                     {
-                        Guard(rule, action, new ContainerContext(facts, container, rule.Descriptor, severity, options, sink), sink,
+                        Guard(rule, action, new ContainerContext(facts, container, rule.Descriptor, severity, options, found), found,
                             static c => ($"{c.Workload.Resource.DisplayName}, {c.Container.DisplayName}", c.Container.NameSpan));
                     }
                 }
@@ -265,27 +257,22 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
 
             if (options.CollectMemorySummary)
             {
-                Summarize(facts, options, summary, sink);
+                Summarize(facts, options, outcome.Summary, found);
             }
 
-            if (run.CrossFile.Count > 0)
+            if (run.CrossFile.Count > 0 && run.Policies.Relates(scope, outcome.Id))
             {
-                var id = WorkloadId.Of(workload);
-                if (run.Policies.HasAutoscalersIn(id.Namespace))
+                var targeting = run.Policies.Targeting(scope, outcome.Id);
+                foreach (var autoscaler in targeting.Vertical.Cast<object>().Concat(targeting.Horizontal))
                 {
-                    workloadIds.Add(id);
+                    run.Taken.TryAdd(autoscaler, 0);
                 }
 
-                if (run.Policies.Relates(id))
-                {
-                    var slice = new CrossFileSlice(id, index, [], []);
-                    RunCrossFile(InputIndex.Slice(run.Policies, workload, facts), run, slice.Findings, slice.Errors);
-                    slices.Add(slice);
-                }
+                RunCrossFile(InputIndex.Slice(run.Policies, scope, workload, facts, targeting), run, found, found, workload.Resource.DisplayName, workload.Resource.KindSpan);
             }
         }
 
-        return new FileOutcome(file.Path, sink, summary, file.Resources.Count, directives, workloadIds, slices);
+        return new FileOutcome(file.Path, scope, sink, workloads, file.Resources.Count, directives);
     }
 
     /// <summary>The table rows read the same facts as the rules (the JVM footprint reads ML2002's options from the settings).</summary>
@@ -338,7 +325,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     /// <summary>Only the run's own cancellation stops it; any other exception, an OperationCanceledException a rule made up included, is a tool error.</summary>
     private static bool IsCancellation(Exception e) => e is OperationCanceledException { CancellationToken.IsCancellationRequested: true };
 
-    private void ReportToolError(string what, string? target, SourceSpan at, Exception e, List<Diagnostic> sink)
+    internal void ReportToolError(string what, string? target, SourceSpan at, Exception e, List<Diagnostic> sink)
     {
         var descriptor = catalog[RuleIds.ToolError];
         var detail = e.Message.Length <= 500 ? e.Message : e.Message[..500] + "…";
@@ -350,28 +337,35 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     }
 
     /// <summary>What every file of a run shares: the options, the index of pass 1, and the cross-file rules that are on.</summary>
-    private sealed record Run(
+    /// <param name="NamedScopes">More than one scope is in the run: messages and fingerprints name the scope.</param>
+    internal sealed record Run(
         AnalysisOptions Options,
         PolicyIndex Policies,
         IReadOnlyList<(RegisteredRule Rule, Severity Severity)> CrossFile,
         AnalysisOptions CrossFileOptions,
-        string FirstPath);
+        string FirstPath,
+        bool NamedScopes)
+    {
+        /// <summary>The autoscalers some workload's slice took; the others make the slice of the rest.</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<object, byte> Taken { get; } = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>What is kept of a file once analysed: findings, table rows and a few names, never its model.</summary>
-    /// <param name="WorkloadIds">Its workloads in namespaces that have autoscalers, for ML6005's hints.</param>
-    private sealed record FileOutcome(
+        public HashSet<string> CrossFileRuleIds { get; } = CrossFile.Select(r => r.Rule.Descriptor.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>What is kept of a file once analysed: findings and a few names, never its model.</summary>
+    /// <param name="Diagnostics">Findings not about one of its workloads (file problems, other objects).</param>
+    internal sealed record FileOutcome(
         string Path,
+        InputScope Scope,
         List<Diagnostic> Diagnostics,
-        List<MemorySummaryRow> Summary,
+        List<WorkloadOutcome> Workloads,
         int ResourceCount,
-        IReadOnlyList<SuppressionDirective> Directives,
-        List<WorkloadId> WorkloadIds,
-        List<CrossFileSlice> Slices);
+        IReadOnlyList<SuppressionDirective> Directives);
 
-    /// <summary>The cross-file findings of one workload's slice; <see cref="Index"/> is the workload's position in its file.</summary>
-    private sealed record CrossFileSlice(WorkloadId Workload, int Index, List<Diagnostic> Findings, List<Diagnostic> Errors);
+    /// <summary>One workload's findings (some may point into the files of its autoscalers) and table rows.</summary>
+    internal sealed record WorkloadOutcome(WorkloadId Id, SourceSpan At, List<Diagnostic> Diagnostics, List<MemorySummaryRow> Summary);
 
-    private sealed record RegisteredRule(Rule Rule, RuleDescriptor Descriptor, RuleRegistration Registration)
+    internal sealed record RegisteredRule(Rule Rule, RuleDescriptor Descriptor, RuleRegistration Registration)
     {
         public static RegisteredRule Create(Rule rule, RuleDescriptor descriptor)
         {

@@ -11,5 +11,11 @@ public sealed record AnalysisInput(string Path, Func<byte[]> Read)
     /// <summary>The path findings show for standard input (<c>lint -</c>).</summary>
     public const string StandardInputPath = "<stdin>";
 
+    /// <summary>
+    /// The directory the input counts as being in when objects of different files are related (see
+    /// <see cref="InputScope"/>); null for its path's directory. A Helm render takes its chart's directory.
+    /// </summary>
+    public string? Place { get; init; }
+
     public static AnalysisInput FromText(string path, string text) => new(path, () => System.Text.Encoding.UTF8.GetBytes(text));
 }

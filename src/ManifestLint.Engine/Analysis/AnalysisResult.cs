@@ -28,3 +28,13 @@ public sealed record AnalysisResult(IReadOnlyList<Diagnostic> Diagnostics, int F
         .ThenBy(d => d.FingerprintKey, StringComparer.Ordinal)
         .ToList();
 }
+
+/// <summary>
+/// The findings of one file, handed on by <see cref="AnalysisEngine.Stream"/> once final: sorted, duplicates dropped,
+/// suppressions applied (suppressed findings marked). <see cref="Path"/> is null for the run's last batch of
+/// end-of-run notifications, whose findings may point anywhere.
+/// </summary>
+public sealed record AnalysisBatch(string? Path, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Summary.MemorySummaryRow> Summary);
+
+/// <summary>What a streamed run looked at.</summary>
+public sealed record AnalysisTotals(int FileCount, int ResourceCount);

@@ -7,43 +7,51 @@ namespace ManifestLint.Engine.Analysis;
 /// <summary>
 /// Cross-file lookups for rules that relate objects (<see cref="RuleRegistration.RegisterInputSetAction"/>). The engine
 /// never holds every file's model at once, so an index covers a slice of the input: one workload (with the autoscalers
-/// that target it), or the autoscalers whose target is not in the input. Every workload and every autoscaler is in
-/// exactly one slice; the namespace policies (LimitRanges, ResourceQuotas, PodDisruptionBudgets) are in all of them.
-/// Objects relate only within one namespace; when the same workload appears twice, the first one wins.
+/// that target it from its scope), or the autoscalers that no workload of the input took. Every workload and every
+/// autoscaler is in one slice at least; the namespace policies (LimitRanges, ResourceQuotas, PodDisruptionBudgets)
+/// are looked up from the slice's scope (<see cref="InputScope"/>). Objects relate only within one namespace and one
+/// scope, and every lookup goes through an index: no rule scans all objects of a namespace.
 /// </summary>
 public sealed class InputIndex
 {
     private readonly PolicyIndex policies;
+    private readonly InputScope scope;
     private readonly Dictionary<WorkloadId, Workload> workloads;
-    private readonly ILookup<string, WorkloadId> workloadIds;
+    private readonly ILookup<(string Scope, string Namespace), WorkloadId> workloadIds;
+    private IReadOnlySet<(string Scope, WorkloadId Id)>? present;
+    private readonly ConcurrentDictionary<(string Scope, string Namespace), ILookup<string, WorkloadId>> byName = new();
     private readonly Func<Workload, PodFacts> facts;
+    private readonly ConcurrentDictionary<(string Scope, string Namespace), IReadOnlyList<WorkloadId>> sortedWorkloads = new();
 
     /// <summary>The whole input as one slice, every file's model held at once: for callers with few files (tests, tools).</summary>
     public InputIndex(IReadOnlyList<ManifestFile> files)
     {
-        policies = new PolicyIndex(files);
+        policies = new PolicyIndex(files.Select(f => (f, InputScope.Of(AnalysisInput.FromText(f.Path, string.Empty), null))));
+        scope = InputScope.Default;
         workloads = [];
         foreach (var workload in files.SelectMany(f => f.Workloads))
         {
             workloads.TryAdd(WorkloadId.Of(workload), workload);
         }
 
-        workloadIds = workloads.Keys.ToLookup(w => w.Namespace, StringComparer.Ordinal);
-        VerticalPodAutoscalers = policies.VerticalPodAutoscalers;
-        HorizontalPodAutoscalers = policies.HorizontalPodAutoscalers;
+        workloadIds = workloads.Keys.ToLookup(w => (string.Empty, w.Namespace));
+        VerticalPodAutoscalers = policies.VerticalPodAutoscalers.Select(v => v.Autoscaler).ToList();
+        HorizontalPodAutoscalers = policies.HorizontalPodAutoscalers.Select(h => h.Autoscaler).ToList();
         var cache = new ConcurrentDictionary<Workload, PodFacts>(ReferenceEqualityComparer.Instance);
-        facts = w => cache.GetOrAdd(w, x => new PodFacts(x, policies.LimitRangesIn(x.Resource.Namespace)));
+        facts = w => cache.GetOrAdd(w, x => new PodFacts(x, policies.LimitRangesFor(scope, x.Resource.Namespace)));
     }
 
     private InputIndex(
         PolicyIndex policies,
+        InputScope scope,
         Dictionary<WorkloadId, Workload> workloads,
-        ILookup<string, WorkloadId> workloadIds,
+        ILookup<(string, string), WorkloadId> workloadIds,
         IReadOnlyList<VerticalPodAutoscaler> vpas,
         IReadOnlyList<HorizontalPodAutoscaler> hpas,
         Func<Workload, PodFacts> facts)
     {
         this.policies = policies;
+        this.scope = scope;
         this.workloads = workloads;
         this.workloadIds = workloadIds;
         this.facts = facts;
@@ -59,51 +67,95 @@ public sealed class InputIndex
     public IReadOnlyList<HorizontalPodAutoscaler> HorizontalPodAutoscalers { get; }
 
     /// <summary>
-    /// The slice of one workload: its autoscalers, and the facts its file's rules computed. The engine makes one for
-    /// each workload that an autoscaler targets or whose namespace has a ResourceQuota, while the workload's file is loaded.
+    /// The slice of one workload: the autoscalers that target it from its scope, and the facts its file's rules
+    /// computed. The engine makes one for each workload that an autoscaler targets or whose namespace has a
+    /// ResourceQuota, while the workload's file is loaded.
     /// </summary>
-    internal static InputIndex Slice(PolicyIndex policies, Workload workload, PodFacts workloadFacts)
+    internal static InputIndex Slice(PolicyIndex policies, InputScope scope, Workload workload, PodFacts workloadFacts, TargetingAutoscalers targeting)
     {
         var id = WorkloadId.Of(workload);
-        var targeting = policies.Targeting(id);
         return new InputIndex(
             policies,
+            scope,
             new Dictionary<WorkloadId, Workload> { [id] = workload },
-            new[] { id }.ToLookup(w => w.Namespace, StringComparer.Ordinal),
-            targeting?.Vertical ?? [],
-            targeting?.Horizontal ?? [],
-            w => ReferenceEquals(w, workload) ? workloadFacts : new PodFacts(w, policies.LimitRangesIn(w.Resource.Namespace)));
+            new[] { id }.ToLookup(w => (scope.Key, w.Namespace)),
+            targeting.Vertical,
+            targeting.Horizontal,
+            w => ReferenceEquals(w, workload) ? workloadFacts : new PodFacts(w, policies.LimitRangesFor(scope, w.Resource.Namespace)));
     }
 
     /// <summary>
-    /// The slice of the autoscalers whose target is not in the input (<paramref name="present"/> holds the targets that
-    /// are), with no workload model; <paramref name="workloadIds"/> names the workloads of the namespaces that have autoscalers.
+    /// The slice of the autoscalers that no workload took (their target is not in their scope, or not in the input),
+    /// with no workload model; <paramref name="workloadIds"/> names the workloads of the namespaces that have
+    /// autoscalers, by scope.
     /// </summary>
-    internal static InputIndex Rest(PolicyIndex policies, IReadOnlySet<WorkloadId> present, ILookup<string, WorkloadId> workloadIds) => new(
+    internal static InputIndex Rest(PolicyIndex policies, IReadOnlyList<VerticalPodAutoscaler> vpas, IReadOnlyList<HorizontalPodAutoscaler> hpas, IReadOnlySet<(string Scope, WorkloadId Id)> workloadIds) => new(
         policies,
+        InputScope.Default,
         [],
-        workloadIds,
-        policies.VerticalPodAutoscalers.Where(v => v.Target is null || !present.Contains(WorkloadId.Of(v.Resource.Namespace, v.Target))).ToList(),
-        policies.HorizontalPodAutoscalers.Where(h => h.Target is null || !present.Contains(WorkloadId.Of(h.Resource.Namespace, h.Target))).ToList(),
-        w => new PodFacts(w, policies.LimitRangesIn(w.Resource.Namespace)));
+        workloadIds.ToLookup(w => (w.Scope, w.Id.Namespace), w => w.Id),
+        vpas,
+        hpas,
+        w => new PodFacts(w, []))
+    {
+        present = workloadIds,
+    };
 
-    /// <summary>The workloads of a namespace, by name only (the slice of missing targets holds no workload model), in input order.</summary>
-    public IReadOnlyList<WorkloadId> WorkloadsIn(string ns) => workloadIds[ns].ToList();
+    /// <summary>
+    /// The workloads of the autoscaler's namespace in its scope, by name only (the slice of missing targets holds no
+    /// workload model), sorted by kind and name.
+    /// </summary>
+    public IReadOnlyList<WorkloadId> WorkloadsNear(KubeResource autoscaler)
+    {
+        var key = (policies.ScopeOf(autoscaler.Span.Path).Key, autoscaler.Namespace);
+        return sortedWorkloads.GetOrAdd(key, k => [.. workloadIds[k].Distinct().OrderBy(w => w.Kind, StringComparer.Ordinal).ThenBy(w => w.Name, StringComparer.Ordinal)]);
+    }
 
-    public IEnumerable<PodDisruptionBudget> PodDisruptionBudgetsIn(string ns) => policies.PodDisruptionBudgetsIn(ns);
+    /// <summary>The first (by kind) workload named <paramref name="name"/> in the autoscaler's namespace and scope; a lookup, not a scan.</summary>
+    public WorkloadId? WorkloadNamedNear(KubeResource autoscaler, string name)
+    {
+        var key = (policies.ScopeOf(autoscaler.Span.Path).Key, autoscaler.Namespace);
+        return byName.GetOrAdd(key, _ => WorkloadsNear(autoscaler).ToLookup(w => w.Name, StringComparer.Ordinal))[name].FirstOrDefault();
+    }
 
-    public IReadOnlyList<LimitRange> LimitRangesIn(string ns) => policies.LimitRangesIn(ns);
+    /// <summary>Whether the workload the autoscaler targets is defined in its scope (it may have taken a nearer copy of the autoscaler).</summary>
+    public bool TargetInScope(KubeResource autoscaler, TargetReference target) =>
+        present?.Contains((policies.ScopeOf(autoscaler.Span.Path).Key, WorkloadId.Of(autoscaler.Namespace, target))) ?? Target(autoscaler.Namespace, target) is not null;
 
-    public IEnumerable<ResourceQuota> ResourceQuotasIn(string ns) => policies.ResourceQuotasIn(ns);
+    /// <summary>Whether a PodDisruptionBudget of the workload's namespace, in the slice's scope, selects pods with these labels.</summary>
+    public bool DisruptionBudgetSelects(string ns, IReadOnlyDictionary<string, string> podLabels) =>
+        policies.DisruptionBudgetsFor(scope, ns).AnySelects(podLabels);
+
+    public IReadOnlyList<LimitRange> LimitRangesIn(string ns) => policies.LimitRangesFor(scope, ns);
+
+    public IReadOnlyList<ResourceQuota> ResourceQuotasIn(string ns) => policies.QuotasFor(scope, ns);
 
     /// <summary>The workload an autoscaler in <paramref name="ns"/> points at, when it is in the slice.</summary>
     public Workload? Target(string ns, TargetReference? target) =>
         target is null ? null : workloads.GetValueOrDefault(WorkloadId.Of(ns, target));
 
-    /// <summary>The HPAs of the namespace that scale the workload.</summary>
+    /// <summary>The HPAs of the slice that scale the workload.</summary>
     public IEnumerable<HorizontalPodAutoscaler> HorizontalPodAutoscalersOf(Workload workload) =>
         HorizontalPodAutoscalers.Where(h => h.Resource.Namespace == workload.Resource.Namespace && h.Target is { } t
             && t.Kind == workload.Resource.Kind && t.Name == workload.Resource.Name);
+
+    /// <summary>
+    /// The VPAs that set the memory of the HPA's target, seen from the HPA: in a workload's slice those of the slice,
+    /// else the nearest copy of each VPA of the HPA's scope that targets the same workload (an index lookup).
+    /// </summary>
+    public IEnumerable<VerticalPodAutoscaler> VerticalPodAutoscalersWithTarget(HorizontalPodAutoscaler hpa)
+    {
+        if (hpa.Target is not { } target)
+        {
+            return [];
+        }
+
+        var id = WorkloadId.Of(hpa.Resource.Namespace, target);
+        var candidates = workloads.Count > 0
+            ? VerticalPodAutoscalers
+            : policies.Targeting(policies.ScopeOf(hpa.Resource.Span.Path), id).Vertical;
+        return candidates.Where(v => v.Resource.Namespace == id.Namespace && v.Target is { } t && t.Kind == id.Kind && t.Name == id.Name);
+    }
 
     /// <summary>Effective container resources and QoS of a workload, with its namespace's LimitRanges applied.</summary>
     public PodFacts Facts(Workload workload) => facts(workload);

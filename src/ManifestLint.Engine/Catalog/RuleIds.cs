@@ -25,6 +25,9 @@ public static class RuleIds
     /// <summary>Suppressions should match a finding.</summary>
     public const string UnusedSuppression = "ML0005";
 
+    /// <summary>An object should be defined once per cluster.</summary>
+    public const string DuplicateObject = "ML0006";
+
     /// <summary>Containers should set a memory limit.</summary>
     public const string MemoryLimitMissing = "ML1001";
 

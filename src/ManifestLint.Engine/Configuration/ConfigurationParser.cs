@@ -19,7 +19,7 @@ namespace ManifestLint.Engine.Configuration;
 /// </summary>
 public sealed partial class ConfigurationParser
 {
-    private static readonly string[] TopLevelKeys = ["rules", "overrides", "helm", "exclude", "suppressions", "images"];
+    private static readonly string[] TopLevelKeys = ["rules", "overrides", "helm", "exclude", "scopes", "suppressions", "images"];
     private static readonly string[] OverrideKeys = ["files", "rules"];
     private static readonly string[] HelmKeys = ["values", "releaseName", "namespace", "kubeVersion"];
     private static readonly string[] SuppressionKeys = ["comments", "annotations"];
@@ -93,6 +93,7 @@ public sealed partial class ConfigurationParser
                 "helm" => config with { Helm = ReadHelm(value) },
                 "exclude" => config with { Exclude = ReadGlobs(value, "exclude") },
                 "images" => config with { ImageEntries = ReadImages(value, config.Path) },
+                "scopes" => config with { Scopes = ReadGlobs(value, "scopes", "a list of directory globs, one cluster each, such as [\"clusters/*\"]") },
                 _ => config with { Suppressions = ReadSuppressions(value) },
             };
         }
@@ -396,14 +397,14 @@ public sealed partial class ConfigurationParser
         return settings;
     }
 
-    private List<string> ReadGlobs(YamlNode node, string what)
+    private List<string> ReadGlobs(YamlNode node, string what, string expected = "a list of path globs such as [\"**/testdata/**\"]")
     {
         if (IsNull(node))
         {
             return [];
         }
 
-        var globs = ReadStrings(node, $"'{what}'", "a list of path globs such as [\"**/testdata/**\"]");
+        var globs = ReadStrings(node, $"'{what}'", expected);
         foreach (var item in (node as SequenceNode)?.Items.OfType<ScalarNode>().Where(s => !IsNull(s)) ?? [])
         {
             if (item.Value.Length == 0 || item.Value.StartsWith('/') || Path.IsPathRooted(item.Value))

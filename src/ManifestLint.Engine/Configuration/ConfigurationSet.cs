@@ -73,6 +73,9 @@ public sealed class ConfigurationSet
         return errors;
     }
 
+    /// <summary>The full path of an engine path (relative to the working directory, or <c>&lt;stdin&gt;</c>).</summary>
+    public string FullPathOf(string path) => FullPath(path);
+
     private string FullPath(string path) => path == AnalysisInput.StandardInputPath
         ? Path.Combine(workingDirectory, AnalysisInput.StandardInputPath)
         : Path.GetFullPath(path, workingDirectory);

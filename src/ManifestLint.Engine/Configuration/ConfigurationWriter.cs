@@ -54,6 +54,10 @@ public static partial class ConfigurationWriter
         }
 
         output.Append(CultureInfo.InvariantCulture, $"exclude: {List(config.Exclude)}\n");
+        var scope = effective.ScopeName is { } name
+            ? $"    # this file is in scope {name}"
+            : config.Scopes.Count > 0 ? "    # this file is in no scope: it relates to other files by the nearest-definition rule" : string.Empty;
+        output.Append(CultureInfo.InvariantCulture, $"scopes: {List(config.Scopes)}{scope}\n");
         return output.ToString();
     }
 
@@ -100,6 +104,15 @@ public static partial class ConfigurationWriter
             # Files never to lint (globs relative to this file's directory).
             exclude: []
             #  - "**/testdata/**"
+
+            # Clusters: each directory a glob matches is one cluster (globs relative to this file's directory).
+            # Objects relate only within their cluster: a LimitRange, ResourceQuota, PDB, VPA or HPA of clusters/a never
+            # applies to a workload of clusters/b, and an object defined twice in one cluster is reported once (ML0006).
+            # Without scopes, copies of one object in several directories are several clusters' copies, and a workload
+            # relates to the copy nearest to it in the directory tree.
+            scopes: []
+            #  - "clusters/*"
+            #  - "envs/*"
 
             # In-source suppressions: "# manifestlint-disable-next-line ML1001 -- reason", "# manifestlint-disable ML1001 -- reason"
             # (rest of the document) and the annotation manifestlint.io/suppress: "ML1001 -- reason". Set false to forbid one kind.

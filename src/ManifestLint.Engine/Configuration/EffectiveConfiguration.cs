@@ -17,6 +17,7 @@ public sealed class EffectiveConfiguration
         Config = config;
         AppliedOverrides = config.Overrides.Where(o => o.Glob.IsMatch(config.Directory, fullPath)).ToList();
         Excluded = config.ExcludeGlob.IsMatch(config.Directory, fullPath);
+        (ScopeDirectory, ScopeName) = FindScope(config, fullPath);
         layers = [config.Rules, .. AppliedOverrides.Select(o => o.Rules)];
         var options = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var (id, rule) in layers.SelectMany(l => l.Rules))
@@ -50,6 +51,12 @@ public sealed class EffectiveConfiguration
     /// <summary>Rule options for the file, merged across layers.</summary>
     public RuleSettings Settings { get; }
 
+    /// <summary>The full path of the scope directory (a <c>scopes:</c> glob match) the file is in; null when none is.</summary>
+    public string? ScopeDirectory { get; }
+
+    /// <summary>The scope's name: its directory relative to the configuration file, with '/' separators.</summary>
+    public string? ScopeName { get; }
+
     public SuppressionConfiguration Suppressions => Config.Suppressions;
 
     public HelmConfiguration Helm => Config.Helm;
@@ -78,5 +85,25 @@ public sealed class EffectiveConfiguration
         }
 
         return text;
+    }
+
+    /// <summary>The deepest directory above the file, inside the configuration's directory, that a scope glob matches.</summary>
+    private static (string? Directory, string? Name) FindScope(ManifestLintConfig config, string fullPath)
+    {
+        if (config.Scopes.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(config.Directory));
+        for (var directory = Path.GetDirectoryName(fullPath); directory is not null && directory.Length > root.Length; directory = Path.GetDirectoryName(directory))
+        {
+            if (config.ScopeGlob.IsMatch(root, directory))
+            {
+                return (directory, Path.GetRelativePath(root, directory).Replace('\\', '/'));
+            }
+        }
+
+        return (null, null);
     }
 }

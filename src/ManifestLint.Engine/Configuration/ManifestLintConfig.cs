@@ -25,6 +25,18 @@ public sealed record ManifestLintConfig(
     /// <summary>The image catalog for files under this configuration: its <c>images:</c> in front of the built-in one.</summary>
     public ImageCatalog Images => images ??= ImageCatalog.Default.WithFirst(ImageEntries);
 
+    /// <summary>
+    /// The <c>scopes:</c> globs: each directory one matches is one cluster, whose objects relate only to each other
+    /// (see <see cref="Analysis.InputScope"/>). Empty: the default nearest-definition rule.
+    /// </summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    private (IReadOnlyList<string> Patterns, PathGlob Glob)? scopeGlob;
+
+    /// <summary>The compiled <see cref="Scopes"/> globs.</summary>
+    internal PathGlob ScopeGlob =>
+        scopeGlob is { } cached && ReferenceEquals(cached.Patterns, Scopes) ? cached.Glob : (scopeGlob = (Scopes, new PathGlob(Scopes))).Value.Glob;
+
     public const string FileName = ".manifestlint.yaml";
 
     private (IReadOnlyList<string> Patterns, PathGlob Glob)? excludeGlob;

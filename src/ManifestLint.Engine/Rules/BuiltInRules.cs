@@ -62,5 +62,6 @@ public static class BuiltInRules
         RuleIds.HelmRenderFailed, // the Helm front end, when helm template fails (ManifestLint.Helm)
         RuleIds.SuppressionWithoutReason, // the suppression pass (SuppressionProcessor)
         RuleIds.UnusedSuppression, // the suppression pass (SuppressionProcessor)
+        RuleIds.DuplicateObject, // the engine, at a second definition of an object in one scope (FindingStream)
     ];
 }

@@ -164,7 +164,7 @@ internal sealed class ChartRenderer(HelmProcess helm, HelmSettings settings, Loc
             // A subchart used under two aliases renders the same template file twice.
             var path = mapper.Display(file);
             path = used.Add(path) ? path : $"{path} ({s.SourcePath})";
-            return new RenderedInput(path, s.SourcePath, s.Text, render, file, resolved?.Chart ?? render.Chart.Root) { Templates = render.Chart.Templates };
+            return new RenderedInput(path, s.SourcePath, s.Text, render, file, resolved?.Chart ?? render.Chart.Root) { Templates = render.Chart.Templates, Place = mapper.Display(render.Chart.Input.Directory) };
         })];
         render.Run = run;
     }

@@ -48,7 +48,10 @@ internal sealed class RenderedInput
     /// <summary>The roots of the documents that have content, in order.</summary>
     public IReadOnlyList<YamlNode> Roots => roots.Value;
 
-    public AnalysisInput ToAnalysisInput() => AnalysisInput.FromText(InputPath, Text);
+    /// <summary>Where the render counts as being when related to the repository's own policy files: its chart's directory (see <see cref="InputScope"/>).</summary>
+    public string? Place { get; init; }
+
+    public AnalysisInput ToAnalysisInput() => AnalysisInput.FromText(InputPath, Text) with { Place = Place };
 
     internal static IReadOnlyList<YamlNode> DocumentRoots(YamlFile file) => [.. file.Documents.Select(d => d.Root).OfType<YamlNode>()];
 }

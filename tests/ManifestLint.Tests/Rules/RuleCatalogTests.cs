@@ -51,7 +51,7 @@ public partial class RuleCatalogTests
         var catalog = RuleCatalog.Default;
 
         Assert.Equal(catalog.Rules.Select(r => r.Id).Concat(catalog.DescriptorOnly).Order(StringComparer.Ordinal), catalog.Descriptors.Select(d => d.Id));
-        Assert.Equal([RuleIds.ToolError, RuleIds.HelmRenderFailed, RuleIds.SuppressionWithoutReason, RuleIds.UnusedSuppression], catalog.DescriptorOnly);
+        Assert.Equal([RuleIds.ToolError, RuleIds.HelmRenderFailed, RuleIds.SuppressionWithoutReason, RuleIds.UnusedSuppression, RuleIds.DuplicateObject], catalog.DescriptorOnly);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public partial class RuleCatalogTests
         var rules = BuiltInRules.Create();
 
         var error = Assert.Throws<InvalidOperationException>(() => new RuleCatalog(rules, pages));
-        Assert.Contains("pages without a rule: [ML0000, ML0002, ML0004, ML0005]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("pages without a rule: [ML0000, ML0002, ML0004, ML0005, ML0006]", error.Message, StringComparison.Ordinal);
         Assert.Equal(pages.Count, new RuleCatalog(rules, pages, BuiltInRules.DescriptorOnly).Descriptors.Count);
     }
 

@@ -17,19 +17,19 @@ public sealed class AutoscalerTargetMissingRule() : Rule(RuleIds.AutoscalerTarge
         foreach (var (resource, target) in autoscalers)
         {
             var ns = resource.Namespace;
-            if (target is null || c.Index.Target(ns, target) is not null)
+            if (target is null || c.Index.TargetInScope(resource, target))
             {
                 continue;
             }
 
             // Sorted: the message must not depend on the order the files were given in.
-            var others = c.Index.WorkloadsIn(ns).OrderBy(w => w.Kind, StringComparer.Ordinal).ThenBy(w => w.Name, StringComparer.Ordinal).ToList();
+            var others = c.Index.WorkloadsNear(resource);
             if (others.Count == 0)
             {
                 continue;
             }
 
-            var sameName = others.FirstOrDefault(w => w.Name == target.Name);
+            var sameName = c.Index.WorkloadNamedNear(resource, target.Name);
             var hint = sameName is null
                 ? $"the namespace's workloads are {string.Join(", ", others.Take(5).Select(w => $"{w.Kind} {w.Name}"))}{(others.Count > 5 ? ", ..." : string.Empty)}"
                 : $"a {sameName.Kind} named {target.Name} is in the input: check the kind";

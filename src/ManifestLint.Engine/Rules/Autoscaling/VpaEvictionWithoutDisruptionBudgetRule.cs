@@ -35,7 +35,7 @@ public sealed class VpaEvictionWithoutDisruptionBudgetRule() : Rule(RuleIds.VpaE
             }
 
             var labels = InputIndex.PodLabels(workload);
-            if (c.Index.PodDisruptionBudgetsIn(ns).Any(p => p.Selects(labels)))
+            if (c.Index.DisruptionBudgetSelects(ns, labels))
             {
                 continue;
             }

@@ -22,9 +22,7 @@ public sealed class VpaHpaMemoryConflictRule() : Rule(RuleIds.VpaHpaMemoryConfli
 
             var ns = hpa.Resource.Namespace;
             var workload = c.Index.Target(ns, target);
-            var vpas = c.Index.VerticalPodAutoscalers
-                .Where(v => v.Resource.Namespace == ns && v.Target is { } t && t.Kind == target.Kind && t.Name == target.Name && v.AppliesRecommendations)
-                .ToList();
+            var vpas = c.Index.VerticalPodAutoscalersWithTarget(hpa).Where(v => v.AppliesRecommendations).ToList();
             foreach (var metric in hpa.Metrics.Where(m => m.IsMemory))
             {
                 foreach (var vpa in vpas.Where(v => ControlsMemory(v, metric, workload)))
