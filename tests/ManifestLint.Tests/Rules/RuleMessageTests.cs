@@ -1,3 +1,5 @@
+using ManifestLint.Engine.Rules.NodeJs;
+using ManifestLint.Engine.Rules.Python;
 using ManifestLint.Engine.Rules.Resources;
 using ManifestLint.Engine.Suppressions;
 using Xunit;
@@ -10,8 +12,8 @@ namespace ManifestLint.Tests.Rules;
 /// </summary>
 public class RuleMessageTests
 {
-    /// <summary>Two lines of a GitHub annotation.</summary>
-    public const int MaxHeadline = 200;
+    /// <summary>Two lines of a pull-request annotation, about 120 characters each.</summary>
+    public const int MaxHeadline = 240;
 
     [Fact]
     public void MemoryRequestExceedsLimit_NamesBothValuesAndTheFix()
@@ -59,6 +61,55 @@ public class RuleMessageTests
         Assert.Equal(
             "This manifestlint.io/suppress annotation of ML1001,ML1002 gives no reason. Say why after \" -- \", for example: manifestlint.io/suppress: \"ML1001,ML1002 -- <reason>\"",
             Short(SuppressionProcessor.WithoutReasonMessage("manifestlint.io/suppress annotation", "ML1001,ML1002", "manifestlint.io/suppress: \"ML1001,ML1002 -- <reason>\"")));
+    }
+
+    [Fact]
+    public void NodeOldSpaceTooLarge_SaysWhatIsLeftOutsideTheOldSpace()
+    {
+        Assert.Equal(
+            "Deployment shop/web, container \"web\": --max-old-space-size=1800 in NODE_OPTIONS lets V8's old space grow to 1800 MiB, 87.9% of the 2048 MiB memory limit, more than 75%, leaving 248 MiB for everything outside the old space. Set --max-old-space-size=1536 (75% of the limit) or lower.",
+            NodeOldSpaceTooLargeRule.AboveMessage("Deployment shop/web, container \"web\"", "--max-old-space-size=1800 in NODE_OPTIONS lets V8's old space grow to 1800 MiB", ", 87.9% of the 2048 MiB memory limit", "75", "248 MiB", "Set --max-old-space-size=1536 (75% of the limit) or lower"));
+        Assert.Equal(
+            "Pod default/web, container \"web\": --max-old-space-size=1024 on the node command line lets V8's old space grow to 1024 MiB, at or above the 1024 MiB memory limit. Set --max-old-space-size=768 (75% of the limit) or lower.",
+            Short(NodeOldSpaceTooLargeRule.AtOrAboveMessage("Pod default/web, container \"web\"", "--max-old-space-size=1024 on the node command line lets V8's old space grow to 1024 MiB", ", at or above the 1024 MiB memory limit", "Set --max-old-space-size=768 (75% of the limit) or lower")));
+    }
+
+    [Fact]
+    public void NodeDefaultHeapInSmallContainer_NamesTheDefaultOldSpaceItsShareAndTheFix()
+    {
+        Assert.Equal(
+            "Pod default/web, container \"web\" has a 256 MiB memory limit and no --max-old-space-size: V8's old space defaults to 256 MiB (its 256 MiB floor), 100% of the limit. Set NODE_OPTIONS=--max-old-space-size=192 (75% of the limit).",
+            Short(NodeDefaultHeapInSmallContainerRule.Message("Pod default/web, container \"web\"", "256 MiB", "no --max-old-space-size", 256, "its 256 MiB floor", "100", "Set NODE_OPTIONS=--max-old-space-size=192 (75% of the limit)")));
+    }
+
+    [Fact]
+    public void NodeCannotSeeMemoryLimit_NamesTheVersionTheLimitAndBothFixes()
+    {
+        Assert.Equal(
+            "Pod default/web, container \"web\" runs Node.js 18 (image node:18-alpine), which does not read cgroup v2 limits (added in Node.js 20.3.0): V8 sizes its old space from the node's memory, not the 1024 MiB memory limit. Set NODE_OPTIONS=--max-old-space-size=768 (75% of the limit), or use Node.js 20.3 or later.",
+            NodeCannotSeeMemoryLimitRule.NoCgroupV2Message("Pod default/web, container \"web\"", "Node.js 18 (image node:18-alpine)", "1024 MiB", string.Empty, "Set NODE_OPTIONS=--max-old-space-size=768 (75% of the limit)", string.Empty));
+        Assert.Equal(
+            "Pod default/web, container \"web\" runs Node.js 10 (image node:10), which predates cgroup awareness (Node.js 12): V8's old space stays about 1400 MiB whatever the 1024 MiB memory limit. Set NODE_OPTIONS=--max-old-space-size=768 (75% of the limit), and move to Node.js 20.3 or later.",
+            NodeCannotSeeMemoryLimitRule.BlindMessage("Pod default/web, container \"web\"", "Node.js 10 (image node:10)", "1024 MiB", string.Empty, "Set NODE_OPTIONS=--max-old-space-size=768 (75% of the limit)", string.Empty));
+    }
+
+    [Fact]
+    public void PythonWorkersWithoutRecycling_NamesTheWorkersTheMissingOptionAndTheFix()
+    {
+        Assert.Equal(
+            "gunicorn runs 4 worker processes (-w 4 on the command line) and never replaces them (no --max-requests). Add --max-requests 1000 --max-requests-jitter 100 (tune to the leak rate).",
+            Short(PythonWorkersWithoutRecyclingRule.Message("gunicorn runs 4 worker processes (-w 4 on the command line)", "--max-requests", "Add --max-requests 1000 --max-requests-jitter 100 (tune to the leak rate).")));
+    }
+
+    [Fact]
+    public void PythonWorkersExceedMemoryLimit_ShowsTheArithmeticAndTheFix()
+    {
+        Assert.Equal(
+            "Pod default/tasks, container \"tasks\": gunicorn runs 4 worker processes (-w 4 on the command line) at an estimated 300 MiB each (option perWorkerMiB): 4 × 300 MiB = 1200 MiB, above the 1024 MiB memory limit. Run at most 3 workers.",
+            Short(PythonWorkersExceedMemoryLimitRule.WorkersMessage("Pod default/tasks, container \"tasks\"", "gunicorn", 4, "-w 4 on the command line", 300, "1024 MiB", "Run at most 3 workers.")));
+        Assert.Equal(
+            "c: celery worker replaces a child only after a task leaves it above --max-memory-per-child=1048576 (KiB: 1024 MiB each), and 4 prefork children may each grow that far. Set -c explicitly and --max-memory-per-child to at most 393216 KiB (75% of the limit shared by 4 children), or raise the limit.",
+            PythonWorkersExceedMemoryLimitRule.CeleryMessage("c", "celery", "--max-memory-per-child=1048576", "1024 MiB", "and 4 prefork children may each grow that far", 393216, "75% of the limit shared by 4 children"));
     }
 
     private static string Short(string message)

@@ -32,9 +32,16 @@ public sealed class NodeCannotSeeMemoryLimitRule() : Rule(RuleIds.NodeCannotSeeM
 
         var image = $"Node.js {version} (image {c.Container.Image})";
         var percentage = options.MaxOldSpaceSizePercentage is { } p ? $"; {p.Describe()} does not help, it is a share of the memory Node sees" : string.Empty;
-        var message = blind
-            ? $"{node.Subject} runs {image}, which predates cgroup awareness (Node.js 12): V8 keeps its fixed default old space of about {FixedOldSpaceMiB} MiB whatever the {node.Limit} memory limit{percentage}, so the heap can outgrow the container and the kernel OOM-kills it. {node.SetHeapAdvice()} ({NodeFacts.SuggestedPercent}% of the limit), and move to Node.js 20.3 or later{node.LauncherNote}."
-            : $"{node.Subject} runs {image}, which does not read cgroup v2 limits (added in Node.js 20.3.0): on cgroup v2 nodes, the default on current clusters, V8 sizes its old space from the node's memory (half of it, up to 2-4 GiB), not from the {node.Limit} memory limit{percentage}, so the heap can outgrow the container and be OOM-killed. {node.SetHeapAdvice()} ({NodeFacts.SuggestedPercent}% of the limit), or use Node.js 20.3 or later{node.LauncherNote}.";
+        var advice = $"{node.SetHeapAdvice()} ({NodeFacts.SuggestedPercent}% of the limit)";
+        var message = blind ? BlindMessage(node.Subject, image, node.Limit, percentage, advice, node.LauncherNote) : NoCgroupV2Message(node.Subject, image, node.Limit, percentage, advice, node.LauncherNote);
         c.Report(c.Container.Node.Entry("image")?.Value.Span ?? c.Container.NameSpan, message, blind ? "noCgroup" : "noCgroupV2", node.LimitSource());
     });
+
+    /// <summary>Node before 12: the version, the fixed old space against the limit, and the fix.</summary>
+    internal static string BlindMessage(string subject, string image, string limit, string percentageNote, string advice, string launcherNote) =>
+        $"{subject} runs {image}, which predates cgroup awareness (Node.js 12): V8's old space stays about {FixedOldSpaceMiB} MiB whatever the {limit} memory limit{percentageNote}. {advice}, and move to Node.js 20.3 or later{launcherNote}.";
+
+    /// <summary>Node before 20.3: the version, the limit it does not see on cgroup v2, and the fix.</summary>
+    internal static string NoCgroupV2Message(string subject, string image, string limit, string percentageNote, string advice, string launcherNote) =>
+        $"{subject} runs {image}, which does not read cgroup v2 limits (added in Node.js 20.3.0): V8 sizes its old space from the node's memory, not the {limit} memory limit{percentageNote}. {advice}, or use Node.js 20.3 or later{launcherNote}.";
 }

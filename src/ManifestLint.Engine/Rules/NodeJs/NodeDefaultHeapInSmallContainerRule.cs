@@ -25,21 +25,18 @@ public sealed class NodeDefaultHeapInSmallContainerRule() : Rule(RuleIds.NodeDef
 
         var oldSpace = NodeFacts.DefaultOldSpaceMiB(limit);
         var half = limit / 2 >> 20;
-        var picks = half < NodeFacts.MinDefaultOldSpaceMiB
-            ? $"half of it is {half} MiB, so V8 takes its {NodeFacts.MinDefaultOldSpaceMiB} MiB floor"
-            : $"{oldSpace} MiB, half of it";
-        var left = node.LimitMiB - oldSpace;
-        var consequence = left <= 0
-            ? "at or above the limit before the young generation is even added, so the heap can outgrow the container and the kernel OOM-kills it before V8 collects hard or reports a heap out-of-memory error"
-            : $"leaving only {left} MiB for the young generation, Buffers, native memory and code, so a busy moment can push the container past its limit into an OOM kill";
+        var picks = half < NodeFacts.MinDefaultOldSpaceMiB ? $"its {NodeFacts.MinDefaultOldSpaceMiB} MiB floor" : "half of it";
         var zero = options.MaxOldSpaceSize is { } flag ? $"{flag.Describe()} (0 means V8's default)" : "no --max-old-space-size";
-        var version = node.Version is null ? "; a Node.js older than 20.3 would not even see the limit on cgroup v2 nodes" : string.Empty;
         var at = options.MaxOldSpaceSize?.WrittenAt?.Span ?? c.CommandLine.Environment["NODE_OPTIONS"]?.WrittenAt.Span
             ?? (options.Launch == NodeLaunch.NodeCommand ? c.CommandLine.Program[0].WrittenAt.Span : node.LimitSpan);
         c.Report(
             at,
-            $"{node.Subject} has a {node.Limit} memory limit and {zero}: V8 sizes its old space from the memory Node sees, {picks}: {MemoryText.Percent((double)Math.Round(100m * (oldSpace << 20) / limit, 1))}% of the limit, {consequence}{version}. {node.SetHeapAdvice()} ({NodeFacts.SuggestedPercent}% of the limit){node.LauncherNote}.",
+            Message(node.Subject, node.Limit, zero, oldSpace, picks, MemoryText.Percent((double)Math.Round(100m * (oldSpace << 20) / limit, 1)), $"{node.SetHeapAdvice()} ({NodeFacts.SuggestedPercent}% of the limit){node.LauncherNote}"),
             string.Empty,
             node.LimitSource());
     });
+
+    /// <summary>The headline: the limit, the old space V8 picks by default and its share, and the fix; why it is too much is on the page.</summary>
+    internal static string Message(string subject, string limit, string heapFlag, long oldSpaceMiB, string picks, string percent, string fix) =>
+        $"{subject} has a {limit} memory limit and {heapFlag}: V8's old space defaults to {oldSpaceMiB} MiB ({picks}), {percent}% of the limit. {fix}.";
 }

@@ -44,14 +44,13 @@ public sealed class NodeOldSpaceTooLargeRule() : Rule(RuleIds.NodeOldSpaceTooLar
         var fix = isPercentage
             ? $"Set --max-old-space-size-percentage={MemoryText.Percent((double)max)} or lower"
             : $"Set {node.Suggestion(max)} ({MemoryText.Percent((double)max)}% of the limit) or lower";
-        var outside = "the young generation, Buffers and other native memory live outside the old space";
         if (bytes >= limit)
         {
             var of = isPercentage ? string.Empty : $", at or above the {node.Limit} memory limit";
             c.Report(
                 isPercentage ? null : RuntimeFixes.ReplaceToken(flag.WrittenAt, flag.Text, node.Suggestion(max), $"Set {node.Suggestion(max)}, {MemoryText.Percent((double)max)}% of the memory limit."),
                 flag.WrittenAt?.Span ?? node.LimitSpan,
-                $"{node.Subject}: {what}{of}: the heap alone can fill the container, and {outside}, so the kernel OOM-kills it before V8 collects hard or reports a heap out-of-memory error. {fix}.",
+                AtOrAboveMessage(node.Subject, what, of, fix),
                 "atOrAbove",
                 node.LimitSource());
         }
@@ -61,9 +60,17 @@ public sealed class NodeOldSpaceTooLargeRule() : Rule(RuleIds.NodeOldSpaceTooLar
             c.AtMost(Severity.Warning).Report(
                 isPercentage ? null : RuntimeFixes.ReplaceToken(flag.WrittenAt, flag.Text, node.Suggestion(max), $"Set {node.Suggestion(max)}, {MemoryText.Percent((double)max)}% of the memory limit."),
                 flag.WrittenAt?.Span ?? node.LimitSpan,
-                $"{node.Subject}: {what}{share}, more than {MemoryText.Percent((double)max)}%: {outside} and need the remaining {MemoryText.MiBText(limit - bytes)}, so the container can be OOM-killed before V8 runs out of heap. {fix}.",
+                AboveMessage(node.Subject, what, share, MemoryText.Percent((double)max), MemoryText.MiBText(limit - bytes), fix),
                 "above",
                 node.LimitSource());
         }
     });
+
+    /// <summary>The error's headline: the flag, the old space it allows against the limit, and the fix.</summary>
+    internal static string AtOrAboveMessage(string subject, string what, string ofTheLimit, string fix) =>
+        $"{subject}: {what}{ofTheLimit}. {fix}.";
+
+    /// <summary>The warning's headline: the flag, its share of the limit, what is left outside the old space, and the fix.</summary>
+    internal static string AboveMessage(string subject, string what, string share, string maxPercent, string left, string fix) =>
+        $"{subject}: {what}{share}, more than {maxPercent}%, leaving {left} for everything outside the old space. {fix}.";
 }

@@ -53,7 +53,7 @@ public sealed class PythonWorkersExceedMemoryLimitRule() : Rule(RuleIds.PythonWo
             var share = children == 1 ? "75% of the limit for one child" : $"75% of the limit shared by {children} children";
             c.Report(
                 threshold.WrittenAt.Span,
-                $"{c.Subject}: {server.Display} worker replaces a child only after a task leaves it above {threshold.Describe()} (KiB: {MemoryText.MiBText(each)} each), {arithmetic}, so the kernel OOM-kills the container before celery recycles anything. Set -c explicitly and --max-memory-per-child to at most {budget} KiB ({share}), or raise the limit.",
+                CeleryMessage(c.Subject, server.Display, threshold.Describe(), MemoryText.MiBText(each), arithmetic, budget, share),
                 "celery",
                 limitValue.LimitRangeSource());
             return;
@@ -70,8 +70,16 @@ public sealed class PythonWorkersExceedMemoryLimitRule() : Rule(RuleIds.PythonWo
         var fix = fit > 0 ? $"Run at most {fit} workers or raise the memory limit to at least {MemoryText.MiBText(count * perWorker * MiB)}." : "Raise the memory limit or lower the estimate if it is wrong.";
         c.Report(
             (workers?.WrittenAt ?? server.At.WrittenAt).Span,
-            $"{c.Subject}: {server.Display} runs {count} worker {(count == 1 ? "process" : "processes")} ({source}) at an estimated {perWorker} MiB each (option perWorkerMiB): {count} × {perWorker} MiB = {count * perWorker} MiB, above the {limitText} memory limit, so the workers cannot all reach their usual size without an OOM kill. {fix}",
+            WorkersMessage(c.Subject, server.Display, count, source, perWorker, limitText, fix),
             server.Server.ToString(),
             limitValue.LimitRangeSource());
     });
+
+    /// <summary>celery: the recycling threshold, the children × threshold arithmetic against the limit, and the fix.</summary>
+    internal static string CeleryMessage(string subject, string display, string threshold, string each, string arithmetic, long budgetKiB, string share) =>
+        $"{subject}: {display} worker replaces a child only after a task leaves it above {threshold} (KiB: {each} each), {arithmetic}. Set -c explicitly and --max-memory-per-child to at most {budgetKiB} KiB ({share}), or raise the limit.";
+
+    /// <summary>gunicorn/uvicorn: workers × the estimate against the limit, and the fix.</summary>
+    internal static string WorkersMessage(string subject, string display, int count, string source, long perWorkerMiB, string limit, string fix) =>
+        $"{subject}: {display} runs {count} worker {(count == 1 ? "process" : "processes")} ({source}) at an estimated {perWorkerMiB} MiB each (option perWorkerMiB): {count} × {perWorkerMiB} MiB = {count * perWorkerMiB} MiB, above the {limit} memory limit. {fix}";
 }

@@ -12,7 +12,6 @@ namespace ManifestLint.Engine.Rules.Python;
 /// </summary>
 public sealed class PythonWorkersWithoutRecyclingRule() : Rule(RuleIds.PythonWorkersWithoutRecycling)
 {
-    private const string Leak = "memory a worker leaks or fragments is never given back, the workers grow until the container hits its limit, and on cgroup v2 the OOM kill takes every process of the container at once";
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
@@ -29,18 +28,18 @@ public sealed class PythonWorkersWithoutRecyclingRule() : Rule(RuleIds.PythonWor
         switch (server.Server)
         {
             case PythonServer.Gunicorn when count > 1 && server["config"] is null && server["max-requests"] is not { Number: > 0 }:
-                message = $"{server.Display} runs {processes} and never replaces them (no --max-requests): {Leak}. Add --max-requests 1000 --max-requests-jitter 100 (tune to the leak rate) so each worker is restarted after that many requests, at staggered times.";
+                message = Message($"{server.Display} runs {processes}", "--max-requests", "Add --max-requests 1000 --max-requests-jitter 100 (tune to the leak rate).");
                 break;
             case PythonServer.Uvicorn when count > 1 && server["limit-max-requests"] is not { Number: > 0 }:
-                message = $"{server.Display} runs {processes} and never replaces them (no --limit-max-requests): {Leak}. Add --limit-max-requests 10000 (tune to the leak rate): a worker exits after that many requests and uvicorn's supervisor starts a fresh one.";
+                message = Message($"{server.Display} runs {processes}", "--limit-max-requests", "Add --limit-max-requests 10000 (tune to the leak rate).");
                 break;
             case PythonServer.Celery when server.IsCeleryWorker && server["pool"]?.Value is null or "prefork" or "processes"
                 && (count > 1 || workers is null) && server["max-tasks-per-child"] is not { Number: > 0 } && server["max-memory-per-child"] is not { Number: > 0 }:
                 var children = workers is null
-                    ? "one prefork child per CPU of the node (celery's default concurrency counts the node's CPUs, not the container's)"
+                    ? "one prefork child per CPU of the node (celery's default)"
                     : $"{count} prefork children ({workers.Describe()})";
                 at = (workers?.WrittenAt ?? server.Subcommand?.WrittenAt ?? server.At.WrittenAt).Span;
-                message = $"{server.Display} worker runs {children} and never replaces them (no --max-tasks-per-child or --max-memory-per-child): {Leak}. Add --max-tasks-per-child 100 (tune to the leak rate) or --max-memory-per-child, unless the app's Celery configuration sets worker_max_tasks_per_child, which is not visible here.";
+                message = Message($"{server.Display} worker runs {children}", "--max-tasks-per-child or --max-memory-per-child", "Add --max-tasks-per-child 100 (tune to the leak rate), unless the app's Celery configuration sets worker_max_tasks_per_child.");
                 break;
             default:
                 return;
@@ -48,4 +47,7 @@ public sealed class PythonWorkersWithoutRecyclingRule() : Rule(RuleIds.PythonWor
 
         c.Report(at, $"{c.Subject}: {message}", server.Server.ToString());
     });
+
+    /// <summary>The headline after the container: the server and its workers, the missing recycling option, and the fix; why leaks add up is on the page.</summary>
+    internal static string Message(string runs, string missingOption, string fix) => $"{runs} and never replaces them (no {missingOption}). {fix}";
 }

@@ -12,7 +12,7 @@ public class NodeCannotSeeMemoryLimitRuleTests
     [InlineData("node:20.2.0-slim", "1Gi", "runs Node.js 20.2.0 (image node:20.2.0-slim), which does not read cgroup v2 limits")]
     [InlineData("node:12", "5Gi", "Set NODE_OPTIONS=--max-old-space-size=3840 (75% of the limit), or use Node.js 20.3 or later.")]
     [InlineData("gcr.io/distroless/nodejs18-debian12", "512Mi", "runs Node.js 18 (image gcr.io/distroless/nodejs18-debian12)")]
-    [InlineData("node:10-alpine", "1Gi", "predates cgroup awareness (Node.js 12): V8 keeps its fixed default old space of about 1400 MiB whatever the 1024 MiB memory limit")]
+    [InlineData("node:10-alpine", "1Gi", "predates cgroup awareness (Node.js 12): V8's old space stays about 1400 MiB whatever the 1024 MiB memory limit")]
     [InlineData("node:v8.17.0", "512Mi", "runs Node.js 8.17.0")]
     public void OldNodeFromTheImageTag_IsReportedAtTheImage(string image, string limit, string message)
     {

@@ -9,11 +9,11 @@ public class NodeDefaultHeapInSmallContainerRuleTests
     private const string Rule = "ML4002";
 
     [Theory]
-    [InlineData("128Mi", "half of it is 64 MiB, so V8 takes its 256 MiB floor: 200% of the limit, at or above the limit before the young generation is even added")]
-    [InlineData("256Mi", "half of it is 128 MiB, so V8 takes its 256 MiB floor: 100% of the limit, at or above the limit")]
-    [InlineData("400Mi", "half of it is 200 MiB, so V8 takes its 256 MiB floor: 64% of the limit, leaving only 144 MiB for the young generation, Buffers, native memory and code")]
-    [InlineData("512Mi", "256 MiB, half of it: 50% of the limit, leaving only 256 MiB")]
-    [InlineData("500M", "V8 sizes its old space from the memory Node sees, half of it is 238 MiB, so V8 takes its 256 MiB floor: 53.7% of the limit")]
+    [InlineData("128Mi", "256 MiB (its 256 MiB floor), 200% of the limit")]
+    [InlineData("256Mi", "256 MiB (its 256 MiB floor), 100% of the limit")]
+    [InlineData("400Mi", "256 MiB (its 256 MiB floor), 64% of the limit")]
+    [InlineData("512Mi", "256 MiB (half of it), 50% of the limit")]
+    [InlineData("500M", "V8's old space defaults to 256 MiB (its 256 MiB floor), 53.7% of the limit")]
     public void SmallLimitWithoutTheFlag_ShowsV8sDefault(string limit, string message)
     {
         Verify(Rule, Pod(limit, "command: [node, server.js]   # Noncompliant {{" + message + "}}"));
@@ -38,7 +38,7 @@ public class NodeDefaultHeapInSmallContainerRuleTests
             }),
         };
 
-        Verify(Rule, Pod("1Gi", "command: [node, server.js]   # Noncompliant {{512 MiB, half of it: 50% of the limit}}"), options);
+        Verify(Rule, Pod("1Gi", "command: [node, server.js]   # Noncompliant {{V8's old space defaults to 512 MiB (half of it), 50% of the limit}}"), options);
         Verify(Rule, Pod("256Mi", "command: [node, server.js]"), new AnalysisOptions
         {
             Settings = new RuleSettings(new Dictionary<string, IReadOnlyDictionary<string, string>>
@@ -55,7 +55,7 @@ public class NodeDefaultHeapInSmallContainerRuleTests
     }
 
     [Fact]
-    public void AnAppImageRunByNpm_SaysThatNpmScriptsAreNotRead_AndThatTheVersionIsUnknown()
+    public void AnAppImageRunByNpm_SaysThatNpmScriptsAreNotRead()
     {
         Verify(Rule, """
             apiVersion: v1
@@ -69,7 +69,7 @@ public class NodeDefaultHeapInSmallContainerRuleTests
                   command: [npm, run, start]
                   resources:
                     limits:
-                      memory: 256Mi   # Noncompliant {{; a Node.js older than 20.3 would not even see the limit on cgroup v2 nodes. Set NODE_OPTIONS=--max-old-space-size=192 (75% of the limit) (npm starts node from package.json or its own configuration, not read here: a flag written there is not seen).}}
+                      memory: 256Mi   # Noncompliant {{100% of the limit. Set NODE_OPTIONS=--max-old-space-size=192 (75% of the limit) (npm starts node from package.json or its own configuration, not read here: a flag written there is not seen).}}
             """);
     }
 
@@ -199,7 +199,7 @@ public class NodeDefaultHeapInSmallContainerRuleTests
                   image: ghcr.io/open-telemetry/demo:3.0.0-payment
                   env:
                     - name: NODE_OPTIONS
-                      value: --require @opentelemetry/auto-instrumentations-node/register   # Noncompliant {{has a 140 MiB memory limit and no --max-old-space-size: V8 sizes its old space from the memory Node sees, half of it is 70 MiB, so V8 takes its 256 MiB floor: 182.9% of the limit}}
+                      value: --require @opentelemetry/auto-instrumentations-node/register   # Noncompliant {{has a 140 MiB memory limit and no --max-old-space-size: V8's old space defaults to 256 MiB (its 256 MiB floor), 182.9% of the limit}}
                   resources:
                     limits:
                       memory: 140Mi

@@ -55,7 +55,7 @@ public class NodeOldSpaceTooLargeRuleTests
               containers:
                 - name: full
                   image: node:24
-                  command: [node, --max-old-space-size-percentage=100, --max-old-space-size=500, app.js]   # Noncompliant {{100% of the 1024 MiB memory limit, 1024 MiB; it overrides --max-old-space-size=500 on the node command line, whatever the order: the heap alone can fill the container}}
+                  command: [node, --max-old-space-size-percentage=100, --max-old-space-size=500, app.js]   # Noncompliant {{100% of the 1024 MiB memory limit, 1024 MiB; it overrides --max-old-space-size=500 on the node command line, whatever the order. Set --max-old-space-size-percentage=75 or lower.}}
                   resources:
                     limits:
                       memory: 1Gi
@@ -199,7 +199,7 @@ public class NodeOldSpaceTooLargeRuleTests
         };
 
         Verify(Rule, Pod("1800", "2Gi", string.Empty), options);
-        Verify(Rule, Pod("1900", "2Gi", "# Noncompliant {{more than 90%: the young generation, Buffers and other native memory live outside the old space and need the remaining 148 MiB, so the container can be OOM-killed before V8 runs out of heap. Set --max-old-space-size=1843 (90% of the limit) or lower.}}"), options);
+        Verify(Rule, Pod("1900", "2Gi", "# Noncompliant {{more than 90%, leaving 148 MiB for everything outside the old space. Set --max-old-space-size=1843 (90% of the limit) or lower.}}"), options);
         Verify(Rule, Pod("1536", "2Gi", string.Empty));
         Verify(Rule, Pod("1537", "2Gi", "# Noncompliant {{75.05% of the 2048 MiB memory limit, more than 75%}}"));
         Verify(Rule, Pod("1538", "2Gi", "# Noncompliant {{75.1% of the 2048 MiB memory limit, more than 75%}}"));

@@ -49,7 +49,7 @@ public class PythonWorkersExceedMemoryLimitRuleTests
     {
         var options = Options("perWorkerMiB", "300");
 
-        Verify(Rule, Pod("command: [gunicorn, app:app, -w, '4']   # Noncompliant {{gunicorn runs 4 worker processes (-w 4 on the command line) at an estimated 300 MiB each (option perWorkerMiB): 4 × 300 MiB = 1200 MiB, above the 1024 MiB memory limit, so the workers cannot all reach their usual size without an OOM kill. Run at most 3 workers or raise the memory limit to at least 1200 MiB.}}", "1Gi"), options);
+        Verify(Rule, Pod("command: [gunicorn, app:app, -w, '4']   # Noncompliant {{gunicorn runs 4 worker processes (-w 4 on the command line) at an estimated 300 MiB each (option perWorkerMiB): 4 × 300 MiB = 1200 MiB, above the 1024 MiB memory limit. Run at most 3 workers or raise the memory limit to at least 1200 MiB.}}", "1Gi"), options);
         Verify(Rule, Pod("command: [uvicorn, main:app, --workers, '3']", "1Gi"), options);
         Verify(Rule, Pod("command: [uvicorn, main:app]   # Noncompliant {{uvicorn runs 1 worker process (uvicorn's default)}}", "256Mi"), options);
         Verify(Rule, Pod("command: [gunicorn, app:app, -c, conf.py]", "256Mi"), options);

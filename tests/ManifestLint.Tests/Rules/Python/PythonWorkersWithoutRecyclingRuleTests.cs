@@ -42,7 +42,7 @@ public class PythonWorkersWithoutRecyclingRuleTests
     [Fact]
     public void CeleryWithoutConcurrency_IsReportedAtItsWorkerWord()
     {
-        Verify(Rule, Pod("args: [celery, -A, proj, worker, -l, info]   # Noncompliant {{celery worker runs one prefork child per CPU of the node (celery's default concurrency counts the node's CPUs, not the container's)}}"));
+        Verify(Rule, Pod("args: [celery, -A, proj, worker, -l, info]   # Noncompliant {{celery worker runs one prefork child per CPU of the node (celery's default)}}"));
     }
 
     [Fact]
