@@ -106,7 +106,7 @@ public class HelmMappingTests
         var (code, output, error) = CliRunner.Run(RepositoryPaths.Root, "lint", chart, "--helm", HelmTool.Executable, "--summary");
 
         Assert.True(code == ExitCodes.Findings, error);
-        Assert.Matches(@"configmap-reload\s+64 MiB\s+64 MiB\s+Burstable", output);
+        Assert.Matches(@"configmap-reload\b.*\b64 MiB\s+64 MiB\s+Burstable", output);
         Assert.DoesNotContain(Findings, d => d.RuleId is RuleIds.MemoryLimitMissing or RuleIds.MemoryRequestMissing && d.Message.Contains("\"configmap-reload\"", StringComparison.Ordinal));
     }
 }

@@ -80,7 +80,7 @@ public class ImageCatalogRuleTests
                   image: docker.io/nodered/node-red:4.1.2
                   resources:
                     limits:
-                      memory: 200Mi   # Noncompliant {{V8 sizes its old space}}
+                      memory: 200Mi   # Noncompliant {{V8's old space defaults to}}
             """);
     }
 }
