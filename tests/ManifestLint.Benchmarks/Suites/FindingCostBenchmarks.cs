@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using ManifestLint.Benchmarks.Corpus;
 using ManifestLint.Cli;
 
@@ -40,10 +42,18 @@ public class FindingCostBenchmarks
     public int Lint() => sample!.Lint(environment!, Format, Rules);
 }
 
-/// <summary>Adds the µs-per-finding column to the suite's summary.</summary>
+/// <summary>
+/// The finding-cost suites' configuration: the µs-per-finding column, and one job that runs in process and times with
+/// <see cref="ProcessCpuClock"/>, so the figures are CPU time (the target is "CPU per finding") even on a busy
+/// shared machine. Run pinned to one core: <c>taskset -c 0 ManifestLint.Benchmarks --filter '*Cost*'</c>.
+/// </summary>
 public sealed class FindingCostConfig : ManualConfig
 {
-    public FindingCostConfig() => AddColumn(new PerFindingColumn());
+    public FindingCostConfig()
+    {
+        AddColumn(new PerFindingColumn());
+        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithClock(new ProcessCpuClock()).WithIterationCount(15).WithWarmupCount(3).WithId("InProcessCpu"));
+    }
 }
 
 /// <summary>

@@ -5,8 +5,9 @@ using BenchmarkDotNet.Running;
 namespace ManifestLint.Benchmarks.Suites;
 
 /// <summary>
-/// For <see cref="FindingCostBenchmarks"/>: (mean with every rule on − mean with every rule off, same format) over the
-/// findings of the sample, in µs. Computed in the host process, which lints the sample once to count the findings.
+/// The mean over the findings of <see cref="FindingCostSample"/>, in µs: for <see cref="FindingCostBenchmarks"/>, the mean
+/// with every rule on minus the mean with every rule off (same format); for the others, the mean itself. Computed in the
+/// host process, which lints the sample once to count the findings.
 /// </summary>
 public sealed class PerFindingColumn : IColumn
 {
@@ -30,13 +31,18 @@ public sealed class PerFindingColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => $"(rules on − rules off) / findings of the sample ({FindingCostSample.Files} finding-heavy files)";
+    public string Legend => $"per finding of the sample ({FindingCostSample.Files} finding-heavy files); FindingCost: (rules on − rules off) / findings";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         string Parameter(BenchmarkCase c, string name) => c.Parameters[name]?.ToString() ?? string.Empty;
+        if (benchmarkCase.Descriptor.Type != typeof(FindingCostBenchmarks))
+        {
+            return summary[benchmarkCase]?.ResultStatistics?.Mean is { } mean ? FormattableString.Invariant($"{mean / 1000 / Findings.Value:F2}") : "?";
+        }
+
         if (Parameter(benchmarkCase, nameof(FindingCostBenchmarks.Rules)) != bool.TrueString)
         {
             return "-";
@@ -50,7 +56,7 @@ public sealed class PerFindingColumn : IColumn
         return on is null || baseline is null ? "?" : FormattableString.Invariant($"{(on.Value - baseline.Value) / 1000 / Findings.Value:F2}");
     }
 
-    public bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(c => c.Descriptor.Type == typeof(FindingCostBenchmarks));
+    public bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(c => c.Descriptor.Type == typeof(FindingCostBenchmarks) || c.Descriptor.Type == typeof(ReportCostBenchmarks));
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 }
