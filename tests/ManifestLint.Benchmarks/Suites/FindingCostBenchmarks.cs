@@ -52,7 +52,7 @@ public sealed class FindingCostConfig : ManualConfig
     public FindingCostConfig()
     {
         AddColumn(new PerFindingColumn());
-        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithClock(new ProcessCpuClock()).WithIterationCount(15).WithWarmupCount(3).WithId("InProcessCpu"));
+        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithClock(new ProcessCpuClock()).WithIterationCount(10).WithWarmupCount(2).WithId("InProcessCpu"));
     }
 }
 
