@@ -16,7 +16,7 @@ public sealed class CorpusGenerator(int seed = CorpusGenerator.DefaultSeed)
     public const int DefaultSeed = 20240607;
     public const int FilesPerNamespace = 40;
 
-    private static readonly string[] Teams = ["payments", "catalog", "search", "identity", "checkout", "platform", "data", "ml", "growth", "support"];
+    internal static readonly string[] Teams = ["payments", "catalog", "search", "identity", "checkout", "platform", "data", "ml", "growth", "support"];
     private static readonly string[] Words = ["api", "worker", "gateway", "indexer", "scheduler", "ledger", "profile", "cart", "pricing", "feed", "notifier", "auth", "billing", "export", "import", "sync", "cache", "report", "router", "media"];
     private static readonly string[] Memory = ["128Mi", "256Mi", "384Mi", "512Mi", "768Mi", "1Gi", "1536Mi", "2Gi", "3Gi", "4Gi", "6Gi", "8Gi"];
     private static readonly string[] Cpu = ["50m", "100m", "250m", "500m", "750m", "1", "2"];

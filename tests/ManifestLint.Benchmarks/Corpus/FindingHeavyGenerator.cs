@@ -17,7 +17,6 @@ public sealed class FindingHeavyGenerator(int seed = FindingHeavyGenerator.Defau
     /// <summary>Files that make about 25 MB (the corpus: 9,800 files, 59,656 documents).</summary>
     public const int Files25Mb = 9_800;
 
-    private static readonly string[] Teams = ["payments", "catalog", "search", "identity", "checkout", "platform", "data", "ml", "growth", "support"];
     private static readonly string[] Words = ["api", "worker", "gateway", "indexer", "scheduler", "ledger", "profile", "cart", "pricing", "feed", "notifier", "auth", "billing", "export", "import", "sync"];
     private static readonly string[] Kinds = ["Deployment", "Deployment", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"];
 
@@ -25,7 +24,7 @@ public sealed class FindingHeavyGenerator(int seed = FindingHeavyGenerator.Defau
     public (string Path, string Text) File(int index)
     {
         var random = new Random(unchecked((seed * 31) + (index * 1_000_003)) & 0x7fffffff);
-        var team = Teams[index % Teams.Length];
+        var team = CorpusGenerator.Teams[index % CorpusGenerator.Teams.Length];
         var ns = $"{team}-{index:D6}";
         var documents = 2 + Math.Max(random.Next(7), random.Next(7));
         var b = new StringBuilder();

@@ -19,7 +19,6 @@ public static class GitOpsGenerator
     public const int Namespaces = 10;
     public const int AppsPerNamespace = 20;
 
-    private static readonly string[] Teams = ["payments", "catalog", "search", "identity", "checkout", "platform", "data", "ml", "growth", "support"];
     private static readonly string[] Words = ["api", "worker", "gateway", "indexer", "scheduler", "ledger", "profile", "cart", "pricing", "feed"];
 
     /// <summary>The files of environments 0 to <paramref name="environments"/> - 1.</summary>
@@ -29,7 +28,7 @@ public static class GitOpsGenerator
         {
             for (var n = 0; n < Namespaces; n++)
             {
-                var ns = Teams[n % Teams.Length];
+                var ns = CorpusGenerator.Teams[n % CorpusGenerator.Teams.Length];
                 yield return ($"env-{e}/{ns}/policies.yaml", Policies(ns));
                 for (var j = 0; j < AppsPerNamespace; j++)
                 {
