@@ -25,7 +25,8 @@ public sealed record SarifLimits(int MaxResults, long MaxGzippedBytes)
             : 0;
 
     /// <summary>The log with at most <see cref="MaxResults"/> results per run and at most <see cref="MaxGzippedBytes"/> gzipped.</summary>
-    internal SarifLog Apply(SarifLog log)
+    /// <param name="omittedBefore">Results already left out before the log was built (see <see cref="SarifCollector"/>).</param>
+    internal SarifLog Apply(SarifLog log, int omittedBefore = 0)
     {
         var run = log.Runs[0];
         var ranked = run.Results
@@ -37,7 +38,7 @@ public sealed record SarifLimits(int MaxResults, long MaxGzippedBytes)
         var keep = Math.Min(run.Results.Count, MaxResults);
         while (true)
         {
-            var limited = keep == run.Results.Count ? log : Keep(log, ranked.Take(keep), run.Results.Count - keep);
+            var limited = keep == run.Results.Count && omittedBefore == 0 ? log : Keep(log, ranked.Take(keep), run.Results.Count - keep + omittedBefore, run.Results.Count + omittedBefore);
             var size = GzippedSize(limited);
             if (size <= MaxGzippedBytes || keep == 0)
             {
@@ -50,7 +51,7 @@ public sealed record SarifLimits(int MaxResults, long MaxGzippedBytes)
         }
     }
 
-    private SarifLog Keep(SarifLog log, IEnumerable<int> indices, int omitted)
+    private SarifLog Keep(SarifLog log, IEnumerable<int> indices, int omitted, int total)
     {
         var run = log.Runs[0];
         var kept = new SortedSet<int>(indices);
@@ -59,7 +60,7 @@ public sealed record SarifLimits(int MaxResults, long MaxGzippedBytes)
             Level = "warning",
             Message = new Message
             {
-                Text = $"{omitted} of {run.Results.Count} results were left out of this run to stay within GitHub code scanning's limits "
+                Text = $"{omitted} of {total} results were left out of this run to stay within GitHub code scanning's limits "
                     + $"({MaxResults:N0} results and {MaxGzippedBytes / 1_000_000.0:0.#} MB gzipped per run). The most severe were kept: errors, then warnings, then notes. "
                     + "Lint fewer files per run, or fix or configure rules, to see the rest.",
             },
@@ -82,7 +83,7 @@ public sealed record SarifLimits(int MaxResults, long MaxGzippedBytes)
         return log with { Runs = [limited, .. log.Runs.Skip(1)] };
     }
 
-    private static int Rank(string? level) => level switch
+    internal static int Rank(string? level) => level switch
     {
         "error" => 0,
         "warning" => 1,

@@ -36,7 +36,17 @@ public static class SarifWriter
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
+        var fingerprints = ResultFingerprints.Compute(result);
+        var diagnostics = options.IncludeSuppressed ? result.Diagnostics : result.Active.ToList();
+        return Build(diagnostics, d => fingerprints[d], catalog, options, executionSuccessful, 0);
+    }
 
+    /// <summary>
+    /// The log of findings already chosen and fingerprinted (see <see cref="SarifCollector"/>), of which
+    /// <paramref name="omittedBefore"/> more were left out for the limits before they got here.
+    /// </summary>
+    internal static SarifLog Build(IReadOnlyList<Diagnostic> diagnostics, Func<Diagnostic, string> fingerprintOf, RuleCatalog catalog, SarifOptions options, bool executionSuccessful, int omittedBefore)
+    {
         var uris = new ArtifactUris(options.SourceRoot, options.WorkingDirectory);
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (descriptor, i) in catalog.Descriptors.Select((d, i) => (d, i)))
@@ -44,15 +54,13 @@ public static class SarifWriter
             ruleIndex[descriptor.Id] = i;
         }
 
-        var fingerprints = ResultFingerprints.Compute(result);
-        var diagnostics = options.IncludeSuppressed ? result.Diagnostics : result.Active.ToList();
         var results = new List<Result>(diagnostics.Count + options.AbsentResults.Count);
         var notifications = new List<Notification>();
         foreach (var diagnostic in diagnostics)
         {
             if (!ruleIndex.TryGetValue(diagnostic.RuleId, out var index))
             {
-                throw new ArgumentException($"Diagnostic rule {diagnostic.RuleId} is not in the rule catalog.", nameof(result));
+                throw new ArgumentException($"Diagnostic rule {diagnostic.RuleId} is not in the rule catalog.", nameof(diagnostics));
             }
 
             var location = ToLocation(diagnostic.Location, uris);
@@ -66,7 +74,7 @@ public static class SarifWriter
                 RelatedLocations = diagnostic.RelatedLocations.Count == 0
                     ? null
                     : [.. diagnostic.RelatedLocations.Select((r, i) => ToLocation(r.Span, uris) with { Id = i + 1, Message = new Message { Text = r.Message } })],
-                PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal) { [FingerprintKey] = fingerprints[diagnostic] },
+                PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal) { [FingerprintKey] = fingerprintOf(diagnostic) },
                 Suppressions = options.IncludeSuppressed ? ToSuppressions(diagnostic, uris) : null,
                 BaselineState = ToBaselineState(diagnostic.BaselineState),
                 Fixes = diagnostic.Fix is { } fix ? [ToFix(fix, uris)] : null,
@@ -123,7 +131,7 @@ public static class SarifWriter
         };
 
         var log = new SarifLog { Runs = [run] };
-        return options.Limits?.Apply(log) ?? log;
+        return options.Limits?.Apply(log, omittedBefore) ?? log;
     }
 
     /// <summary>Writes <paramref name="log"/> as indented UTF-8 JSON (no BOM, '\n' line ends) followed by a newline.</summary>

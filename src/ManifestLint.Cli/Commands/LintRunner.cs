@@ -43,21 +43,45 @@ public static class LintRunner
             Model = ModelOptions.Default with { DefaultNamespace = options.Namespace ?? ModelOptions.Default.DefaultNamespace },
             CollectMemorySummary = LintReports.NeedMemorySummary(options),
         };
-        var sources = LintReports.Sources(collected.Inputs, environment, out var inputs);
-        var run = LintSession.Run(options, inputs, analysisOptions, environment, (inputs, o) => new HelmLinter(helm, environment.WorkingDirectory).Analyze(inputs, collected.Charts, o).Result);
-        if (run.ExitCode is { } done)
+        var inputs = collected.Inputs;
+        var sources = LintReports.Sources(inputs, environment);
+        if (LintSession.Prepare(options, inputs, analysisOptions, environment, out var exitCode) is not { } plan)
         {
-            return done;
+            return exitCode;
         }
 
-        var result = run.Result;
-        if (LintReports.Write(result, options, environment, run, sources) is { } failed)
+        if (Streams(options, collected, plan))
         {
-            return failed;
+            var context = new ReportContext(options, environment, sources, new ReportSettings(options.Configuration.ShowSuppressed, options.Configuration.IncludeSuppressed, []));
+            try
+            {
+                return LintReports.Stream(context, plan.FailOn, onBatch => new AnalysisEngine().Stream(inputs, plan.Analysis, onBatch));
+            }
+            catch (Engine.Configuration.ConfigurationException e)
+            {
+                ConfigurationLoader.Report(e.Errors, environment);
+                return ExitCodes.ToolFailure;
+            }
         }
 
-        return run.ExitCodeFor(result, options.FailLevel);
+        if (LintSession.Analyze(options, inputs, plan, environment, (inputs, o) => new HelmLinter(helm, environment.WorkingDirectory).Analyze(inputs, collected.Charts, o).Result, out exitCode) is not { } run)
+        {
+            return exitCode;
+        }
+
+        return LintReports.Write(run.Result, new ReportContext(options, environment, sources, run.Reports)) ?? run.ExitCodeFor(options.FailLevel);
     }
+
+    /// <summary>
+    /// Plain files stream their findings into the reports as they are analysed. Helm charts and standard input
+    /// (which may hold <c>helm template</c> output) go through the Helm linter, which merges its renders' findings;
+    /// <c>--fix</c> re-analyses and a baseline compares the whole result, so those are collected first.
+    /// </summary>
+    private static bool Streams(LintOptions options, CollectedInputs collected, LintPlan plan) =>
+        collected.Charts.Count == 0
+        && !collected.Inputs.Any(i => i.Path == AnalysisInput.StandardInputPath)
+        && !options.Configuration.Fix
+        && plan.Baseline is null;
 
     /// <summary>
     /// The Helm settings, or null (after saying why on standard error) when charts cannot be rendered: Helm is not

@@ -7,52 +7,39 @@ using ManifestLint.Sarif.Model;
 namespace ManifestLint.Cli.Commands;
 
 /// <summary>
-/// A prepared lint: the findings to report (baseline states set, suppressed ones listed for <c>--show-suppressed</c>),
-/// what the SARIF writer needs beyond them, and, when the run is already over (a bad configuration or baseline, or
-/// <c>--fix --dry-run</c>, which prints a diff instead of a report), its exit code.
+/// The outcome of a collected lint, for its reports: the findings (baseline states set, suppressed ones listed for
+/// <c>--show-suppressed</c>) and what the reports need beyond them. A run that ends early (a bad configuration or
+/// baseline, <c>--fix --dry-run</c>) has no LintRun, only an exit code (see <see cref="LintSession"/>).
 /// </summary>
-public sealed class LintRun
+public sealed class LintRun(AnalysisResult result, FailOn failOn, ReportSettings reports)
 {
-    internal LintRun(int exitCode)
-    {
-        ExitCode = exitCode;
-        Result = new AnalysisResult([], 0, 0);
-    }
+    public AnalysisResult Result { get; } = result;
 
-    internal LintRun(AnalysisResult result, FailOn failOn, bool includeSuppressed, IReadOnlyList<Result> absent)
-    {
-        Result = result;
-        FailOn = failOn;
-        IncludeSuppressed = includeSuppressed;
-        Absent = absent;
-    }
+    public FailOn FailOn { get; } = failOn;
 
-    /// <summary>Set when the run is over and the caller should return it without writing a report.</summary>
-    public int? ExitCode { get; }
-
-    public AnalysisResult Result { get; }
-
-    public FailOn FailOn { get; }
-
-    public bool IncludeSuppressed { get; }
-
-    public IReadOnlyList<Result> Absent { get; } = [];
-
-    /// <summary>Text output lists suppressed findings too (<c>--show-suppressed</c>).</summary>
-    public bool ShowSuppressed { get; init; }
-
-    /// <summary>The SARIF options of the run: suppressed findings when asked for, and the baseline's absent results.</summary>
-    public SarifOptions Sarif(SarifOptions options) => options with { IncludeSuppressed = IncludeSuppressed, AbsentResults = Absent };
+    public ReportSettings Reports { get; } = reports;
 
     /// <summary>
     /// 1 when an active finding at or above <paramref name="failLevel"/> counts (with <see cref="FailOn.New"/>, only
     /// findings not in the baseline count), else 0. Suppressed findings never count.
     /// </summary>
-    public int ExitCodeFor(AnalysisResult result, Severity failLevel) =>
-        failLevel != Severity.None && result.Diagnostics.Any(d => d.Suppression is null && d.Severity >= failLevel && (FailOn == FailOn.All || d.BaselineState != BaselineState.Unchanged))
+    public int ExitCodeFor(Severity failLevel) => ExitCodeFor(Result, FailOn, failLevel);
+
+    public static int ExitCodeFor(AnalysisResult result, FailOn failOn, Severity failLevel) =>
+        failLevel != Severity.None && result.Diagnostics.Any(d => d.Suppression is null && d.Severity >= failLevel && (failOn == FailOn.All || d.BaselineState != BaselineState.Unchanged))
             ? ExitCodes.Findings
             : ExitCodes.Success;
 }
+
+/// <summary>What reports show beyond the findings: suppressed findings (text, JSON, SARIF) and the baseline's absent results.</summary>
+public sealed record ReportSettings(bool ShowSuppressed, bool IncludeSuppressed, IReadOnlyList<Result> Absent)
+{
+    /// <summary>The SARIF options of the run: suppressed findings when asked for, and the baseline's absent results.</summary>
+    public SarifOptions Sarif(SarifOptions options) => options with { IncludeSuppressed = IncludeSuppressed, AbsentResults = Absent };
+}
+
+/// <summary>A lint ready to analyse: the configured analysis options, the baseline, and what counts for the exit code.</summary>
+public sealed record LintPlan(AnalysisOptions Analysis, SarifBaseline? Baseline, FailOn FailOn);
 
 /// <summary>
 /// The configuration, suppression, baseline and fix side of <c>lint</c>, kept out of <see cref="LintRunner"/>: load
@@ -61,19 +48,20 @@ public sealed class LintRun
 /// </summary>
 public static class LintSession
 {
-    /// <param name="analyze">The analysis of the runner (files and Helm charts) with the options it is given.</param>
-    public static LintRun Run(LintOptions options, IReadOnlyList<AnalysisInput> inputs, AnalysisOptions analysisOptions, CliEnvironment environment, Func<IReadOnlyList<AnalysisInput>, AnalysisOptions, AnalysisResult> analyze)
+    /// <summary>Loads the configuration (exit 2 on any mistake in it) and the baseline; null with the exit code when the run is over.</summary>
+    public static LintPlan? Prepare(LintOptions options, IReadOnlyList<AnalysisInput> inputs, AnalysisOptions analysisOptions, CliEnvironment environment, out int exitCode)
     {
+        exitCode = ExitCodes.ToolFailure;
         var settings = options.Configuration;
         if (settings.DryRun && !settings.Fix)
         {
             environment.Error.WriteLine("manifestlint: --dry-run goes with --fix: `lint --fix --dry-run` prints the fixes as a diff.");
-            return new LintRun(ExitCodes.ToolFailure);
+            return null;
         }
 
         if (ConfigurationLoader.Load(settings.ConfigPath, inputs.Select(i => i.Path), environment) is not { } configuration)
         {
-            return new LintRun(ExitCodes.ToolFailure);
+            return null;
         }
 
         foreach (var (file, glob) in ScopeGlobs.Unmatched(configuration, inputs.Select(i => i.Path)))
@@ -92,28 +80,40 @@ public static class LintSession
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 environment.Error.WriteLine($"manifestlint: cannot read the baseline {baselinePath}: {e.Message}");
-                return new LintRun(ExitCodes.ToolFailure);
+                return null;
             }
         }
 
-        var configured = analysisOptions with { Configuration = configuration };
+        exitCode = ExitCodes.Success;
+        return new LintPlan(analysisOptions with { Configuration = configuration }, baseline, settings.FailOn ?? (baseline is null ? FailOn.All : FailOn.New));
+    }
+
+    /// <summary>
+    /// Analyses (applying fixes with <c>--fix</c>) and marks findings against the baseline; null with the exit code
+    /// when the run is over without a report (a configuration error met during the analysis, <c>--fix --dry-run</c>).
+    /// </summary>
+    /// <param name="analyze">The analysis of the runner (files and Helm charts) with the options it is given.</param>
+    public static LintRun? Analyze(LintOptions options, IReadOnlyList<AnalysisInput> inputs, LintPlan plan, CliEnvironment environment, Func<IReadOnlyList<AnalysisInput>, AnalysisOptions, AnalysisResult> analyze, out int exitCode)
+    {
+        exitCode = ExitCodes.ToolFailure;
         try
         {
-            return Analyze(options, inputs, configured, baseline, environment, analyze);
+            return AnalyzeAndMark(options, inputs, plan, environment, analyze, ref exitCode);
         }
         catch (ConfigurationException e)
         {
             // A configuration file first met during the analysis (inside a Helm chart, say) is just as wrong.
             ConfigurationLoader.Report(e.Errors, environment);
-            return new LintRun(ExitCodes.ToolFailure);
+            exitCode = ExitCodes.ToolFailure;
+            return null;
         }
     }
 
-    private static LintRun Analyze(LintOptions options, IReadOnlyList<AnalysisInput> inputs, AnalysisOptions configured, SarifBaseline? baseline, CliEnvironment environment, Func<IReadOnlyList<AnalysisInput>, AnalysisOptions, AnalysisResult> analyze)
+    private static LintRun? AnalyzeAndMark(LintOptions options, IReadOnlyList<AnalysisInput> inputs, LintPlan plan, CliEnvironment environment, Func<IReadOnlyList<AnalysisInput>, AnalysisOptions, AnalysisResult> analyze, ref int exitCode)
     {
         var settings = options.Configuration;
+        var (configured, baseline, failOn) = plan;
         AnalysisResult result;
-        var failOn = settings.FailOn ?? (baseline is null ? FailOn.All : FailOn.New);
         if (settings.Fix)
         {
             var outcome = FixRunner.Run(inputs, i => analyze(i, configured), environment.WorkingDirectory);
@@ -126,7 +126,8 @@ public static class LintSession
                     ? "manifestlint: nothing to fix."
                     : $"manifestlint: --dry-run: would fix {Count(outcome.FixedCount, "finding")} in {Count(files, "file")}; nothing was written.");
                 var marked = baseline?.Compare(result, settings.IncludeSuppressed).Result ?? result;
-                return new LintRun(new LintRun(marked, failOn, false, []).ExitCodeFor(marked, options.FailLevel));
+                exitCode = LintRun.ExitCodeFor(marked, failOn, options.FailLevel);
+                return null;
             }
 
             try
@@ -136,7 +137,7 @@ public static class LintSession
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 environment.Error.WriteLine($"manifestlint: cannot write a fixed file: {e.Message}");
-                return new LintRun(ExitCodes.ToolFailure);
+                return null;
             }
 
             environment.Error.WriteLine(outcome.FixedCount == 0 ? "manifestlint: nothing to fix." : $"manifestlint: fixed {Count(outcome.FixedCount, "finding")} in {Count(files, "file")}.");
@@ -154,7 +155,8 @@ public static class LintSession
             absent = comparison.Absent;
         }
 
-        return new LintRun(result, failOn, settings.IncludeSuppressed, absent) { ShowSuppressed = settings.ShowSuppressed };
+        exitCode = ExitCodes.Success;
+        return new LintRun(result, failOn, new ReportSettings(settings.ShowSuppressed, settings.IncludeSuppressed, absent));
     }
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";

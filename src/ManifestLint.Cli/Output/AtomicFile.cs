@@ -8,23 +8,42 @@ public static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {
+        using var pending = Open(path);
+        write(pending.Stream);
+        pending.Commit();
+    }
+
+    /// <summary>
+    /// A file being written under a temporary name beside its destination: <see cref="Pending.Commit"/> moves it into
+    /// place; disposing it uncommitted deletes it, so a failed or cancelled run leaves no partial report.
+    /// </summary>
+    public static Pending Open(string path)
+    {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full) ?? ".";
         // A random name: a killed run's leftover (containers reuse process IDs) must not make the next run fail.
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
+        return new Pending(full, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+    }
 
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
+    public sealed class Pending(string destination, string temporary, FileStream stream) : IDisposable
+    {
+        private bool committed;
+
+        public Stream Stream => stream;
+
+        public void Commit()
         {
-            if (File.Exists(temporary))
+            stream.Flush(flushToDisk: true);
+            stream.Dispose();
+            File.Move(temporary, destination, overwrite: true);
+            committed = true;
+        }
+
+        public void Dispose()
+        {
+            stream.Dispose();
+            if (!committed && File.Exists(temporary))
             {
                 File.Delete(temporary);
             }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Model.Source;
-using ManifestLint.Sarif;
 
 namespace ManifestLint.Cli.Output;
 
@@ -28,46 +27,42 @@ public static class JsonReporter
     /// <param name="includeSuppressed">Also list suppressed findings (their <c>suppression</c> is then not null).</param>
     public static void Write(AnalysisResult result, Stream stream, string toolVersion, bool includeSuppressed = false)
     {
-        var fingerprints = ResultFingerprints.Compute(result);
-        var active = result.Active.ToList();
-        using (var json = new Utf8JsonWriter(stream, Options))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("version", FormatVersion);
-            json.WriteStartObject("tool");
-            json.WriteString("name", "manifestlint");
-            json.WriteString("version", toolVersion);
-            json.WriteEndObject();
-
-            json.WriteStartObject("summary");
-            json.WriteNumber("files", result.FileCount);
-            json.WriteNumber("objects", result.ResourceCount);
-            json.WriteNumber("errors", active.Count(d => d.Severity == Severity.Error));
-            json.WriteNumber("warnings", active.Count(d => d.Severity == Severity.Warning));
-            json.WriteNumber("notes", active.Count(d => d.Severity == Severity.Note));
-            json.WriteNumber("suppressed", result.Suppressed.Count());
-            json.WriteEndObject();
-
-            json.WriteStartArray("findings");
-            foreach (var d in includeSuppressed ? result.Diagnostics : active)
-            {
-                WriteFinding(json, d, fingerprints[d]);
-
-                // Utf8JsonWriter keeps everything until it is flushed: without this the whole report sits in memory.
-                if (json.BytesPending > 1 << 16)
-                {
-                    json.Flush();
-                }
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        stream.WriteByte((byte)'\n');
+        var report = new JsonReportWriter(stream, toolVersion, includeSuppressed);
+        report.Add(result.Diagnostics);
+        report.Finish(FindingCounts.Of(result), []);
     }
 
-    private static void WriteFinding(Utf8JsonWriter json, Diagnostic d, string fingerprint)
+    /// <summary>Starts the report: the version and tool, and the findings array (the summary follows it, see <see cref="End"/>).</summary>
+    internal static Utf8JsonWriter Begin(Stream stream, string toolVersion)
+    {
+        var json = new Utf8JsonWriter(stream, Options);
+        json.WriteStartObject();
+        json.WriteNumber("version", FormatVersion);
+        json.WriteStartObject("tool");
+        json.WriteString("name", "manifestlint");
+        json.WriteString("version", toolVersion);
+        json.WriteEndObject();
+        json.WriteStartArray("findings");
+        return json;
+    }
+
+    /// <summary>Ends the findings and writes the summary, known only once every finding went past.</summary>
+    internal static void End(Utf8JsonWriter json, FindingCounts counts)
+    {
+        json.WriteEndArray();
+        json.WriteStartObject("summary");
+        json.WriteNumber("files", counts.Files);
+        json.WriteNumber("objects", counts.Objects);
+        json.WriteNumber("errors", counts.Errors);
+        json.WriteNumber("warnings", counts.Warnings);
+        json.WriteNumber("notes", counts.Notes);
+        json.WriteNumber("suppressed", counts.Suppressed);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.Flush();
+    }
+
+    internal static void WriteFinding(Utf8JsonWriter json, Diagnostic d, string fingerprint)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", d.RuleId);

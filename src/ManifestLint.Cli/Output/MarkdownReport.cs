@@ -17,23 +17,26 @@ public static class MarkdownReport
 
     public static void Write(AnalysisResult result, TextWriter writer)
     {
-        var active = result.Active.ToList();
+        var report = new MarkdownReportWriter(writer);
+        report.Add(result.Diagnostics);
+        report.Finish(FindingCounts.Of(result), result.MemorySummary);
+    }
+
+    /// <summary>Writes the report from what <see cref="MarkdownReportWriter"/> kept: counts per rule and severity, and the first rows.</summary>
+    internal static void Write(TextWriter writer, FindingCounts counts, IReadOnlyDictionary<(RuleDescriptor Rule, Severity Severity), int> byRule, IReadOnlyList<Diagnostic> first, IReadOnlyList<Engine.Summary.MemorySummaryRow> rows)
+    {
         writer.WriteLine("## ManifestLint");
         writer.WriteLine();
-        writer.WriteLine(Escape(TextReporter.Summary(result)));
+        writer.WriteLine(Escape(TextReporter.Summary(counts)));
 
-        if (active.Count > 0)
+        if (counts.Active > 0)
         {
             writer.WriteLine();
             writer.WriteLine("| Rule | Severity | Findings | Title |");
             writer.WriteLine("|---|---|--:|---|");
-            var byRule = active
-                .GroupBy(d => (d.Rule, d.Severity))
-                .OrderByDescending(g => g.Key.Severity)
-                .ThenBy(g => g.Key.Rule.Id, StringComparer.Ordinal);
-            foreach (var group in byRule)
+            foreach (var ((rule, severity), count) in byRule.OrderByDescending(g => g.Key.Severity).ThenBy(g => g.Key.Rule.Id, StringComparer.Ordinal))
             {
-                writer.WriteLine($"| [{group.Key.Rule.Id}]({group.Key.Rule.HelpUri}) | {group.Key.Severity.ToName()} | {group.Count()} | {Escape(group.Key.Rule.Title)} |");
+                writer.WriteLine($"| [{rule.Id}]({rule.HelpUri}) | {severity.ToName()} | {count} | {Escape(rule.Title)} |");
             }
 
             writer.WriteLine();
@@ -41,15 +44,14 @@ public static class MarkdownReport
             writer.WriteLine();
             writer.WriteLine("| Location | Severity | Rule | Message |");
             writer.WriteLine("|---|---|---|---|");
-            foreach (var d in active.Take(MaxRows))
+            foreach (var d in first)
             {
                 writer.WriteLine($"| {Escape($"{d.Location.Path}({d.Location.StartLine},{d.Location.StartColumn})")} | {d.Severity.ToName()} | {d.RuleId} | {Escape(d.Message)} |");
             }
 
-            More(writer, active.Count, "findings");
+            More(writer, counts.Active, "findings");
         }
 
-        var rows = result.MemorySummary;
         if (rows.Count > 0)
         {
             writer.WriteLine();

@@ -34,75 +34,67 @@ public static class TextReporter
 
     public static void Write(AnalysisResult result, TextWriter writer, TextReportOptions? options = null)
     {
-        options ??= new TextReportOptions();
-        var ansi = options.Ansi;
-        var diagnostics = (options.ShowSuppressed ? result.Diagnostics : result.Active).ToList();
-        foreach (var (file, i) in diagnostics.GroupBy(d => d.Location.Path, StringComparer.Ordinal).Select((f, i) => (f, i)))
-        {
-            if (!options.Quiet)
-            {
-                if (i > 0)
-                {
-                    writer.WriteLine();
-                }
-
-                writer.WriteLine(ansi.Bold($"==> {Printable(file.Key)} <=="));
-            }
-
-            var gutter = file.Max(d => d.Location.StartLine).ToString(CultureInfo.InvariantCulture).Length;
-            foreach (var d in file)
-            {
-                writer.WriteLine(Headline(d, ansi));
-                if (!options.Quiet && Excerpt(d, options.Sources, gutter, ansi) is { } excerpt)
-                {
-                    writer.WriteLine(excerpt.Source);
-                    writer.WriteLine(excerpt.Carets);
-                }
-            }
-        }
-
-        if (!options.Quiet)
-        {
-            if (diagnostics.Count > 0)
-            {
-                writer.WriteLine();
-            }
-
-            writer.WriteLine(ansi.Bold(Summary(result)));
-        }
+        var report = new TextReportWriter(writer, options ?? new TextReportOptions());
+        report.Add(result.Diagnostics);
+        report.Finish(FindingCounts.Of(result));
     }
 
     /// <summary>
     /// "2 warnings in 3 files (5 objects)." Suppressed findings are not counted but mentioned ("1 suppressed"), and
     /// against a baseline the new findings are ("1 new").
     /// </summary>
-    public static string Summary(AnalysisResult result)
+    public static string Summary(AnalysisResult result) => Summary(FindingCounts.Of(result));
+
+    public static string Summary(FindingCounts counts)
     {
-        var files = Count(result.FileCount, "file");
-        var objects = Count(result.ResourceCount, "object");
-        var active = result.Active.ToList();
+        var files = Count(counts.Files, "file");
+        var objects = Count(counts.Objects, "object");
         var extra = new List<string>();
-        if (active.Any(d => d.BaselineState is not null))
+        if (counts.New is { } fresh)
         {
-            extra.Add($"{active.Count(d => d.BaselineState == BaselineState.New)} new since the baseline");
+            extra.Add($"{fresh} new since the baseline");
         }
 
-        if (result.Suppressed.Count() is > 0 and var suppressed)
+        if (counts.Suppressed > 0)
         {
-            extra.Add($"{suppressed} suppressed");
+            extra.Add($"{counts.Suppressed} suppressed");
         }
 
         var suffix = extra.Count == 0 ? string.Empty : $"; {string.Join(", ", extra)}";
-        if (active.Count == 0)
+        if (counts.Active == 0)
         {
             return $"No findings in {files} ({objects}){suffix}.";
         }
 
-        var counts = new[] { Severity.Error, Severity.Warning, Severity.Note }
-            .Select(s => (Severity: s, Count: active.Count(d => d.Severity == s)))
-            .Where(c => c.Count > 0)
-            .Select(c => Count(c.Count, c.Severity.ToName()));
-        return $"{string.Join(", ", counts)} in {files} ({objects}){suffix}.";
+        var parts = new[] { (Severity.Error, counts.Errors), (Severity.Warning, counts.Warnings), (Severity.Note, counts.Notes) }
+            .Where(c => c.Item2 > 0)
+            .Select(c => Count(c.Item2, c.Item1.ToName()));
+        return $"{string.Join(", ", parts)} in {files} ({objects}){suffix}.";
+    }
+
+    /// <summary>Writes one file's findings (consecutive findings of one path share a header).</summary>
+    internal static void WriteFile(TextWriter writer, IReadOnlyList<Diagnostic> file, TextReportOptions options, bool first)
+    {
+        if (!options.Quiet)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            writer.WriteLine(options.Ansi.Bold($"==> {Printable(file[0].Location.Path)} <=="));
+        }
+
+        var gutter = file.Max(d => d.Location.StartLine).ToString(CultureInfo.InvariantCulture).Length;
+        foreach (var d in file)
+        {
+            writer.WriteLine(Headline(d, options.Ansi));
+            if (!options.Quiet && Excerpt(d, options.Sources, gutter, options.Ansi) is { } excerpt)
+            {
+                writer.WriteLine(excerpt.Source);
+                writer.WriteLine(excerpt.Carets);
+            }
+        }
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed class ConfigurationSet
     private readonly string workingDirectory;
     private readonly Func<string, ManifestLintConfig> configFor;
     private readonly ConcurrentDictionary<string, EffectiveConfiguration> effective = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ManifestLintConfig, EffectiveConfiguration> shared = new(ReferenceEqualityComparer.Instance);
 
     private ConfigurationSet(string workingDirectory, Func<string, ManifestLintConfig> configFor)
     {
@@ -48,11 +49,22 @@ public sealed class ConfigurationSet
     public EffectiveConfiguration ForRun => For(AnalysisInput.StandardInputPath);
 
     /// <summary>The configuration of one path; throws <see cref="ConfigurationException"/> when its configuration file is invalid.</summary>
-    public EffectiveConfiguration For(string path) => effective.GetOrAdd(path, p =>
+    public EffectiveConfiguration For(string path)
     {
-        var full = FullPath(p);
-        return new EffectiveConfiguration(configFor(full), full);
-    });
+        if (effective.TryGetValue(path, out var found))
+        {
+            return found;
+        }
+
+        var full = FullPath(path);
+        var config = configFor(full);
+
+        // A configuration without path globs is the same for every file under it: one object for all of them, not one
+        // per file (a run over 50,000 files would otherwise keep 50,000 copies).
+        return config.Overrides.Count == 0 && config.Exclude.Count == 0 && config.Scopes.Count == 0
+            ? shared.GetOrAdd(config, c => new EffectiveConfiguration(c, full))
+            : effective.GetOrAdd(path, _ => new EffectiveConfiguration(config, full));
+    }
 
     /// <summary>Loads the configuration of every path up front and returns every error, each configuration file once.</summary>
     public IReadOnlyList<ConfigurationError> Validate(IEnumerable<string> paths)
@@ -86,13 +98,14 @@ internal sealed class ConfigurationLocator(ConfigurationFileAccess access, RuleC
 {
     private readonly ConcurrentDictionary<string, string?> nearest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<ManifestLintConfig>> parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ManifestLintConfig> defaults = new(StringComparer.Ordinal);
 
     public ManifestLintConfig ConfigFor(string fullPath)
     {
         var directory = Path.GetDirectoryName(fullPath) ?? fullPath;
         if (Nearest(directory) is not { } file)
         {
-            return ManifestLintConfig.Defaults(directory);
+            return defaults.GetOrAdd(directory, ManifestLintConfig.Defaults);
         }
 
         return parsed.GetOrAdd(file, f => new Lazy<ManifestLintConfig>(() => Load(f))).Value;

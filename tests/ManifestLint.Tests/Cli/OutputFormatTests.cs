@@ -175,7 +175,7 @@ public class OutputFormatTests
 
         Assert.Equal(ExitCodes.Findings, code);
         var json = JsonNode.Parse(output)!;
-        Assert.Equal(["version", "tool", "summary", "findings"], json.AsObject().Select(p => p.Key));
+        Assert.Equal(["version", "tool", "findings", "summary"], json.AsObject().Select(p => p.Key));
         Assert.Equal(1, (int)json["version"]!);
         Assert.Equal("manifestlint", (string?)json["tool"]!["name"]);
         Assert.Equal("""{"files":2,"objects":2,"errors":1,"warnings":1,"notes":0,"suppressed":0}""", json["summary"]!.ToJsonString());
