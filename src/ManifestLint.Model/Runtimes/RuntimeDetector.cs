@@ -43,11 +43,13 @@ public static partial class RuntimeDetector
         {
             // A JVM application counts only while its start script runs (the launcher's variables mean nothing
             // otherwise); another catalog program unless the command runs a common tool instead, or, in an init
-            // container, unless a command is given at all: a setup step in a server's image (Cilium's init
-            // containers mount and configure with its tools) is not the server.
+            // container, unless anything but options is given: a setup step in a server's image (Cilium's init
+            // containers run its scripts and tools, as a command or as arguments to the entrypoint) is not the server.
             var runsProgram = entry.Runtime == Runtime.Jvm
                 ? JvmLaunchers.RunsImageProgram(commandLine)
-                : commandLine.UsesImageEntrypoint || (container.Kind != ContainerKind.Init && (commandLine.Executable is not { } tool || !Tools.Contains(tool)));
+                : container.Kind == ContainerKind.Init
+                    ? commandLine.UsesImageEntrypoint && (commandLine.Argv.Count == 0 || commandLine.Argv[0].Text.StartsWith('-'))
+                    : commandLine.UsesImageEntrypoint || commandLine.Executable is not { } tool || !Tools.Contains(tool);
             if (runsProgram)
             {
                 return new RuntimeDetection(entry.Runtime, [$"image {image} ({entry.Name} in {entry.Origin})"], true, entry.VersionFromTag ? RuntimeVersion.FromTag(entry.Runtime, image!.Tag) : null)

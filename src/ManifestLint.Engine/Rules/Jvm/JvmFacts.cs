@@ -94,6 +94,13 @@ internal sealed class JvmFacts
         ? (long)Int128.Min(cpu.CeilingUnits, long.MaxValue)
         : null;
 
+    /// <summary>For an image that starts several JVMs (the image catalog's processes): each one's heap; null otherwise or when one is unknown.</summary>
+    public IReadOnlyList<JvmProcessHeap>? Processes => JvmProcessHeaps.Of(Context, Visibility == JvmLimitVisibility.Blind ? null : LimitBytes);
+
+    /// <summary>The footprints of the JVMs of a several-JVM image, added up; null when <see cref="Processes"/> is.</summary>
+    public decimal? ProcessesFootprint(RuleSettings settings) => Processes?.Sum(p =>
+        JvmFootprint.Of(p.Options, p.Heap.Bytes, Visibility == JvmLimitVisibility.Blind ? null : LimitBytes, Processors, JvmFootprintSettings.From(settings)).Total);
+
     /// <summary>Where the heap was decided: its flag, else <c>-XX:MaxRAM</c>, else the limit.</summary>
     public SourceSpan HeapSpan(JvmHeap heap) => heap.Flag?.WrittenAt?.Span ?? heap.MaxRam?.WrittenAt?.Span ?? LimitSpan;
 

@@ -21,6 +21,20 @@ public sealed class JvmFootprintAboveMemoryLimitRule() : Rule(RuleIds.JvmFootpri
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
+        if (JvmFacts.For(c) is { Processes: { } processes, LimitBytes: { } total } several)
+        {
+            // Several JVMs in one container: quiet when ML2001 reports their heaps together.
+            if (processes.Sum(p => p.Heap.Bytes) < total && several.ProcessesFootprint(c.Options.Settings) is { } sum && sum > total)
+            {
+                c.Report(
+                    several.LimitSpan,
+                    $"{several.Subject}: the {processes.Count} JVMs of {c.Runtime.Image!.Name} (per {c.Runtime.Image.Origin}) together need ≈ {Math.Round(sum / MiB, MidpointRounding.AwayFromZero)} MiB (heaps {JvmProcessHeaps.Describe(processes)}, plus each JVM's non-heap memory), above the {several.Limit} limit. Lower their heaps or raise the limit.",
+                    "processes");
+            }
+
+            return;
+        }
+
         if (JvmFacts.For(c) is not { Heap: { } heap, HeapSettled: true, LimitBytes: { } limit, HeapFillsLimit: false } jvm
             || jvm.Options.Flags.Any(f => !f.IsValid) || jvm.Footprint(c.Options.Settings) is not { } footprint || footprint.Total <= limit)
         {

@@ -14,6 +14,22 @@ public sealed class JvmHeapAtOrAboveMemoryLimitRule() : Rule(RuleIds.JvmHeapAtOr
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
+        if (JvmFacts.For(c) is { Processes: { } processes, LimitBytes: { } total } several)
+        {
+            // Several JVMs in one container (the image catalog): their heaps together against the limit.
+            var sum = processes.Sum(p => p.Heap.Bytes);
+            if (sum >= total)
+            {
+                c.Report(
+                    several.LimitSpan,
+                    $"{several.Subject}: the {processes.Count} JVMs of {c.Runtime.Image!.Name} (per {c.Runtime.Image.Origin}) together have {MemoryText.MiBText(sum)} of max heap ({JvmProcessHeaps.Describe(processes)}), at or above the {several.Limit} memory limit: their heaps alone fill the container. Lower their heaps or raise the limit.",
+                    "processes",
+                    several.LimitValue is { } v ? v.LimitRangeSource() : []);
+            }
+
+            return;
+        }
+
         if (JvmFacts.For(c) is not { HeapFillsLimit: true, Heap: { } heap, LimitBytes: { } limit } jvm)
         {
             return;

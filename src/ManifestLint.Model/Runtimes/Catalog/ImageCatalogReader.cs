@@ -157,7 +157,7 @@ public sealed class ImageCatalogReader
 
                 CheckKeys(p, ProcessKeys, "process");
                 var processName = RequiredString(p, "name") ?? string.Empty;
-                if (p["jvm"] is { } jvm && ReadLauncher(jvm, $"{entry.Name} {processName}") is { } launcher)
+                if (p["jvm"] is { } jvm && ReadLauncher(jvm, entry.Name) is { } launcher)
                 {
                     read.Add(new JvmProcess(processName, launcher));
                 }

@@ -83,4 +83,64 @@ public class ImageCatalogRuleTests
                       memory: 200Mi   # Noncompliant {{V8's old space defaults to}}
             """);
     }
+
+    // SonarQube starts three JVMs (web, compute engine, search), each with its own options: the heaps add up.
+    [Xunit.Fact]
+    public void SonarQube_HeapsOfItsThreeJvmsAddUp_ForML2001()
+    {
+        Verify("ML2001", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: sonar
+            spec:
+              containers:
+                - name: defaults
+                  image: sonarqube:10-community
+                  resources:
+                    limits:
+                      memory: 1536Mi   # Noncompliant {{the 3 JVMs of SonarQube (per the image catalog) together have 1536 MiB of max heap (web 512 MiB (-Xmx512m from SonarQube's start script (its default when SONAR_WEB_JAVAOPTS is unset, per the image catalog)), compute engine 512 MiB}}
+                - name: bigger-search
+                  image: sonarqube:10-community
+                  env:
+                    - name: SONAR_SEARCH_JAVAOPTS
+                      value: -Xmx1g -Xms1g
+                  resources:
+                    limits:
+                      memory: 2Gi   # Noncompliant {{together have 2048 MiB of max heap}}
+                - name: fits
+                  image: sonarqube:10-community
+                  resources:
+                    limits:
+                      memory: 4Gi
+            """);
+    }
+
+    [Xunit.Fact]
+    public void SonarQube_FootprintsOfItsThreeJvmsAddUp_ForML2002()
+    {
+        Verify("ML2002", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: sonar
+            spec:
+              containers:
+                - name: tight
+                  image: sonarqube:10-community
+                  resources:
+                    limits:
+                      memory: 1792Mi   # Noncompliant {{the 3 JVMs of SonarQube (per the image catalog) together need ≈ 1803 MiB}}
+                - name: heaps-alone-too-big
+                  image: sonarqube:10-community
+                  resources:
+                    limits:
+                      memory: 1536Mi
+                - name: fits
+                  image: sonarqube:10-community
+                  resources:
+                    limits:
+                      memory: 2Gi
+            """);
+    }
 }

@@ -71,6 +71,9 @@ public class ImageCatalogTests
               - name: build-config
                 image: docker.io/bitnami/cilium:1.18.1-debian-12-r0
                 command: [cilium-dbg, build-config]
+              - name: install-cni-plugin
+                image: docker.io/bitnami/cilium:1.18.1-debian-12-r0
+                args: [/opt/bitnami/scripts/cilium/install-cni-plugin.sh]
             containers:
               - name: cilium-agent
                 image: docker.io/bitnami/cilium:1.18.1-debian-12-r0
@@ -78,6 +81,7 @@ public class ImageCatalogTests
             """);
 
         Assert.Equal(Runtime.Unknown, RuntimeDetector.Detect(pod.Container("build-config")).Kind);
+        Assert.Equal(Runtime.Unknown, RuntimeDetector.Detect(pod.Container("install-cni-plugin")).Kind);
         Assert.Equal(Runtime.Go, RuntimeDetector.Detect(pod.Container("cilium-agent")).Kind);
     }
 
