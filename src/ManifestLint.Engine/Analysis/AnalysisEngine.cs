@@ -229,7 +229,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             }
             catch (Exception e) when (!IsCancellation(e))
             {
-                ReportToolError("the model", workload.Resource.DisplayName, workload.Resource.KindSpan, e, found);
+                ReportToolError("the model", workload.DisplayName, workload.Resource.KindSpan, e, found);
                 continue;
             }
 
@@ -237,7 +237,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             {
                 foreach (var action in rule.Registration.PodActions)
                 {
-                    Guard(rule, action, new PodContext(facts, rule.Descriptor, severity, options, found), found, static c => (c.Workload.Resource.DisplayName, c.Workload.Resource.KindSpan));
+                    Guard(rule, action, new PodContext(facts, rule.Descriptor, severity, options, found), found, static c => (c.Workload.DisplayName, c.Workload.Resource.KindSpan));
                 }
 
                 if (rule.Registration.ContainerActions.Count == 0)
@@ -245,12 +245,13 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
                     continue;
                 }
 
-                foreach (var container in workload.Pod.AllContainers)
+                // A malformed container is one ML0001 at its fault; its rules would only guess (Container.IsMalformed).
+                foreach (var container in workload.Pod.AllContainers.Where(k => !k.IsMalformed))
                 {
                     foreach (var action in rule.Registration.ContainerActions)
                     {
                         Guard(rule, action, new ContainerContext(facts, container, rule.Descriptor, severity, options, found), found,
-                            static c => ($"{c.Workload.Resource.DisplayName}, {c.Container.DisplayName}", c.Container.NameSpan));
+                            static c => ($"{c.Workload.DisplayName}, {c.Container.DisplayName}", c.Container.NameSpan));
                     }
                 }
             }
@@ -268,7 +269,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
                     run.Taken.TryAdd(autoscaler, 0);
                 }
 
-                RunCrossFile(InputIndex.Slice(run.Policies, scope, workload, facts, targeting), run, found, found, workload.Resource.DisplayName, workload.Resource.KindSpan);
+                RunCrossFile(InputIndex.Slice(run.Policies, scope, workload, facts, targeting), run, found, found, workload.DisplayName, workload.Resource.KindSpan);
             }
         }
 
@@ -287,7 +288,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             }
             catch (Exception e) when (!IsCancellation(e))
             {
-                ReportToolError("the memory summary", $"{facts.Workload.Resource.DisplayName}, {container.DisplayName}", container.NameSpan, e, sink);
+                ReportToolError("the memory summary", $"{facts.Workload.DisplayName}, {container.DisplayName}", container.NameSpan, e, sink);
             }
         }
     }

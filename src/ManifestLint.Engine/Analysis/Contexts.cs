@@ -44,6 +44,9 @@ public abstract class AnalysisContext(RuleDescriptor rule, Severity severity, An
     };
 
     private protected static string Key(KubeResource resource) => $"{resource.Kind}|{resource.Namespace}|{resource.Name}";
+
+    /// <summary>A workload's key: its resource's, and the pod's path when the resource can hold several pods.</summary>
+    private protected static string Key(Workload workload) => workload.HasUnconventionalPath ? $"{Key(workload.Resource)}|{workload.PodSpecPath}" : Key(workload.Resource);
 }
 
 /// <summary>A file and the problems met while reading it.</summary>
@@ -159,7 +162,7 @@ public sealed class PodContext(PodFacts facts, RuleDescriptor rule, Severity sev
     {
         var properties = Describe(Workload.Resource);
         properties["qosClass"] = Facts.Qos.ToString();
-        Add(at, message, related, properties, $"{Key(Workload.Resource)}|{detail}", fix);
+        Add(at, message, related, properties, $"{Key(Workload)}|{detail}", fix);
     }
 }
 
@@ -181,7 +184,7 @@ public sealed class ContainerContext(PodFacts facts, Container container, RuleDe
     public RuntimeDetection Runtime => Facts.Runtime(Container);
 
     /// <summary>How messages start: <c>Deployment shop/web, container "web"</c>.</summary>
-    public string Subject => $"{Workload.Resource.DisplayName}, {Container.DisplayName}";
+    public string Subject => $"{Workload.DisplayName}, {Container.DisplayName}";
 
     /// <summary>This context with its severity capped, for a rule's milder case.</summary>
     public ContainerContext AtMost(Severity cap) => new(Facts, Container, Rule, Capped(cap), Options, Sink);
@@ -204,7 +207,7 @@ public sealed class ContainerContext(PodFacts facts, Container container, RuleDe
             properties["memoryLimit"] = limit.ToString();
         }
 
-        Add(at, message, related, properties, $"{Key(Workload.Resource)}|{Container.Kind}|{Container.Name}|{detail}", fix);
+        Add(at, message, related, properties, $"{Key(Workload)}|{Container.Kind}|{Container.Name}|{detail}", fix);
     }
 }
 

@@ -64,6 +64,12 @@ public static class ResourceFixes
         return YamlEdits.ReplaceScalar(node, replacement) is { } edit ? new Fix($"Replace {text} with {replacement}.", edit) : null;
     }
 
+    /// <summary>ML1004: an exact <c>m</c>-suffixed value (<c>1073741824000m</c>) written in its canonical form (<c>1Gi</c>).</summary>
+    public static Fix? CanonicalQuantity(QuantityValue written, string canonical) =>
+        written.Node is ScalarNode node && node.Value == written.Text && YamlEdits.ReplaceScalar(node, canonical) is { } edit
+            ? new Fix($"Replace {written.Text.Trim()} with {canonical}.", edit)
+            : null;
+
     /// <summary>
     /// ML1008: <c>sizeLimit</c> at half the smallest memory limit of the containers that mount the volume (rounded
     /// down to whole MiB), so a full tmpfs leaves the writer half its budget. No fix when none of them has a limit.

@@ -24,7 +24,7 @@ internal static class MemorySummaryBuilder
         var used = footprintBytes ?? heapBytes;
         var headroom = limitBytes is { } l && used is { } u ? MemoryText.MiBText(l - u) : string.Empty;
         return new MemorySummaryRow(
-            c.Workload.Resource.DisplayName,
+            c.Workload.DisplayName,
             c.Container.Kind == ContainerKind.App ? c.Container.Name : $"{c.Container.Name} ({c.Container.Kind.ToString().ToLowerInvariant()})",
             RuntimeName(c.Runtime),
             request?.Value is { } r ? ByteSize.Format(r) : "none",

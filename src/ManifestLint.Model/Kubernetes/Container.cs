@@ -38,6 +38,13 @@ public sealed record Container(
     ResourceRequirements Resources,
     MappingNode Node)
 {
+    /// <summary>
+    /// True when a field of the container is not the shape Kubernetes requires (<c>resources</c> written as a list, an
+    /// <c>env</c> entry that is no mapping ...). That is one ML0001 at the fault; the API server rejects the pod, and
+    /// what the container's other fields would mean is guesswork, so its rules stay quiet.
+    /// </summary>
+    public bool IsMalformed { get; init; }
+
     /// <summary>The <c>name: x</c> entry, or the container's first line when it has no name.</summary>
     public SourceSpan NameSpan => Node.Entry("name") is { } name ? name.Key.Span.Through(name.Value.Span) : Node.Span with { EndLine = Node.Span.StartLine, EndColumn = Node.Span.StartColumn + 1 };
 

@@ -127,9 +127,16 @@ public static class ManifestReader
         {
             state.Workloads.Add(new Workload(resource, PodSpecReader.Read(podSpec, path, reader), path));
         }
+        else if (!TemplateKinds.Contains(kind) && kind is not ("Pod" or "PodTemplate" or "CronJob"))
+        {
+            foreach (var (found, foundPath) in PodSpecFinder.FindByShape(spec))
+            {
+                state.Workloads.Add(new Workload(resource, PodSpecReader.Read(found, foundPath, reader), foundPath));
+            }
+        }
     }
 
-    /// <summary>Where each kind keeps its pod spec; unknown kinds count when <c>spec.template.spec.containers</c> is a list.</summary>
+    /// <summary>Where each built-in kind keeps its pod spec, exactly; other kinds are searched by shape (<see cref="PodSpecFinder"/>).</summary>
     private static (MappingNode? Spec, string Path) FindPodSpec(MappingNode root, string kind, MappingNode? spec, StructureReader reader)
     {
         switch (kind)
@@ -150,10 +157,8 @@ public static class ManifestReader
             return (reader.Mapping(template?["spec"], "spec.template.spec"), "spec.template.spec");
         }
 
-        // Custom resources (Argo Rollouts, OpenKruise CloneSets ...): only when the shape is unmistakable.
-        return spec?["template"] is MappingNode t && t["spec"] is MappingNode podSpec && podSpec["containers"] is SequenceNode
-            ? (podSpec, "spec.template.spec")
-            : (null, string.Empty);
+        // Custom resources are searched by shape (PodSpecFinder).
+        return (null, string.Empty);
     }
 
     private static List<LimitRangeItem> ReadLimitRangeItems(MappingNode? spec, StructureReader reader)

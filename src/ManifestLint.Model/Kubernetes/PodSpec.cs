@@ -30,4 +30,20 @@ public sealed record PodSpec(
 }
 
 /// <summary>A resource with a pod template (or a Pod itself), with the path at which the pod spec was found.</summary>
-public sealed record Workload(KubeResource Resource, PodSpec Pod, string PodSpecPath);
+public sealed record Workload(KubeResource Resource, PodSpec Pod, string PodSpecPath)
+{
+    /// <summary>The paths at which Kubernetes' own kinds, and most custom resources, keep their one pod spec.</summary>
+    private static readonly HashSet<string> ConventionalPaths = new(StringComparer.Ordinal)
+    {
+        "spec", "template.spec", "spec.template.spec", "spec.jobTemplate.spec.template.spec",
+    };
+
+    /// <summary>True when the pod spec is not where its kind conventionally keeps it, so messages must say where.</summary>
+    public bool HasUnconventionalPath => !ConventionalPaths.Contains(PodSpecPath);
+
+    /// <summary>
+    /// How messages name the workload: <c>Deployment shop/web</c>, or with the pod's path when a custom resource keeps it
+    /// elsewhere (one resource can hold several pods): <c>TFJob ml/mnist (spec.tfReplicaSpecs.Worker.template.spec)</c>.
+    /// </summary>
+    public string DisplayName => HasUnconventionalPath ? $"{Resource.DisplayName} ({PodSpecPath})" : Resource.DisplayName;
+}

@@ -65,19 +65,20 @@ internal static class PodSpecReader
         var kind = key == "containers" ? ContainerKind.App
             : reader.String(node["restartPolicy"], $"{path}.restartPolicy") == "Always" ? ContainerKind.Sidecar
             : ContainerKind.Init;
+        var image = reader.String(node["image"], $"{path}.image");
+
+        // Problems in what the rules read (resources, command, args, env) make the container malformed; a missing name does not.
+        var problemsBefore = reader.Problems.Count;
         var resources = reader.Mapping(node["resources"], $"{path}.resources") is { } mapping
             ? ReadRequirements(node.Entry("resources"), mapping, $"{path}.resources", reader)
             : ResourceRequirements.None with { Entry = node.Entry("resources") };
-        return new Container(
-            name,
-            kind,
-            index,
-            reader.String(node["image"], $"{path}.image"),
-            reader.Strings(node["command"], $"{path}.command"),
-            reader.Strings(node["args"], $"{path}.args"),
-            reader.List(node["env"], $"{path}.env").Select((e, i) => ReadEnv(e, $"{path}.env[{i}]", reader)).OfType<EnvVar>().ToList(),
-            resources,
-            node);
+        var command = reader.Strings(node["command"], $"{path}.command");
+        var args = reader.Strings(node["args"], $"{path}.args");
+        var env = reader.List(node["env"], $"{path}.env").Select((e, i) => ReadEnv(e, $"{path}.env[{i}]", reader)).OfType<EnvVar>().ToList();
+        return new Container(name, kind, index, image, command, args, env, resources, node)
+        {
+            IsMalformed = reader.Problems.Count > problemsBefore,
+        };
     }
 
     private static ResourceRequirements ReadRequirements(MappingEntry? entry, MappingNode resources, string path, StructureReader reader) =>

@@ -27,7 +27,7 @@ public sealed class HpaMemoryUtilizationWithoutRequestRule() : Rule(RuleIds.HpaM
             foreach (var metric in hpa.Metrics.Where(m => m.IsMemory && m.IsUtilization))
             {
                 var at = metric.TargetTypeNode?.Span ?? metric.NameSpan;
-                var prefix = $"HorizontalPodAutoscaler {hpa.Resource.Namespace}/{hpa.Resource.Name} scales {workload.Resource.DisplayName} on memory Utilization ({metric.DisplayName})";
+                var prefix = $"HorizontalPodAutoscaler {hpa.Resource.Namespace}/{hpa.Resource.Name} scales {workload.DisplayName} on memory Utilization ({metric.DisplayName})";
                 List<Container> lacking;
                 if (metric.Type == "ContainerResource")
                 {
@@ -61,7 +61,7 @@ public sealed class HpaMemoryUtilizationWithoutRequestRule() : Rule(RuleIds.HpaM
                     at,
                     $"{prefix}, but {names} {(lacking.Count == 1 ? "has" : "have")} no memory request (none written, no limit to default it from, no LimitRange default): utilization is a percentage of the request, so the controller fails with \"missing request for memory in container {lacking[0].Name}\" and never scales on this metric. Set resources.requests.memory (or a limit) on {(lacking.Count == 1 ? "it" : "each of them")}, or use an AverageValue target.",
                     $"{metric.Type}|{metric.Container}",
-                    [.. lacking.Select(k => new RelatedLocation(k.NameSpan, $"{k.DisplayName} of {workload.Resource.DisplayName} has no memory request"))]);
+                    [.. lacking.Select(k => new RelatedLocation(k.NameSpan, $"{k.DisplayName} of {workload.DisplayName} has no memory request"))]);
             }
         }
     });

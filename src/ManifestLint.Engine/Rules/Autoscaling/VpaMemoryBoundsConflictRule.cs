@@ -56,7 +56,7 @@ public sealed class VpaMemoryBoundsConflictRule() : Rule(RuleIds.VpaMemoryBounds
                 c.Report(
                     vpa.Resource,
                     maxValue.Node.Span,
-                    $"{name} ({vpa.UpdateModeText}) caps the memory request of {workload.Resource.DisplayName}, {container.DisplayName} at maxAllowed {maxValue.Text}, below its current request of {requestValue.Describe()}: when the VPA applies its recommendation the request drops to at most {maxValue.Text}{limitEffect}, so the pod gets less memory than the manifest asks for. Raise maxAllowed to at least {request} or lower the request.",
+                    $"{name} ({vpa.UpdateModeText}) caps the memory request of {workload.DisplayName}, {container.DisplayName} at maxAllowed {maxValue.Text}, below its current request of {requestValue.Describe()}: when the VPA applies its recommendation the request drops to at most {maxValue.Text}{limitEffect}, so the pod gets less memory than the manifest asks for. Raise maxAllowed to at least {request} or lower the request.",
                     $"max<request|{container.Name}",
                     [new RelatedLocation(requestValue.WrittenAt() ?? container.NameSpan, $"memory request of {container.DisplayName}"), .. requestValue.LimitRangeSource()]);
             }

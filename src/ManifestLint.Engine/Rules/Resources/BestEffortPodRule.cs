@@ -18,6 +18,6 @@ public sealed class BestEffortPodRule() : Rule(RuleIds.BestEffortPod)
 
         c.Report(
             c.Pod.ContainersKeySpan,
-            $"{c.Workload.Resource.DisplayName} runs BestEffort pods (no container requests or limits cpu or memory): they get oom_score_adj 1000, so the kernel kills them first when the node runs out of memory, and the kubelet evicts them first. Set memory requests and limits.");
+            $"{c.Workload.DisplayName} runs BestEffort pods (no container requests or limits cpu or memory): they get oom_score_adj 1000, so the kernel kills them first when the node runs out of memory, and the kubelet evicts them first. Set memory requests and limits.");
     });
 }

@@ -27,7 +27,7 @@ public sealed class CriticalPodNotGuaranteedRule() : Rule(RuleIds.CriticalPodNot
         var entry = c.Pod.Node.Entry("priorityClassName");
         c.Report(
             entry is null ? c.Pod.ContainersKeySpan : entry.Key.Span.Through(entry.Value.Span),
-            Message(c.Workload.Resource.DisplayName, priorityClass, c.Facts.Qos.ToString()));
+            Message(c.Workload.DisplayName, priorityClass, c.Facts.Qos.ToString()));
     });
 
     /// <summary>The headline: the workload, its priority class and QoS class, and the fix; why it matters is on the page.</summary>

@@ -26,7 +26,7 @@ public sealed class MemoryEmptyDirWithoutSizeLimitRule() : Rule(RuleIds.MemoryEm
             c.Report(
                 ResourceFixes.EmptyDirSizeLimit(c, volume),
                 at,
-                Message(c.Workload.Resource.DisplayName, volume.Name, without),
+                Message(c.Workload.DisplayName, volume.Name, without),
                 volume.Name);
         }
     });

@@ -17,12 +17,12 @@ public sealed class MemoryLimitMissingRule() : Rule(RuleIds.MemoryLimitMissing)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
-        var limit = c.Effective.Limit(ResourceNames.Memory);
-        if (limit is { Value: null } || (limit?.Value is { } value && !value.IsZero) || PauseContainers.IsPause(c.Container)
-            || c.Pod.PodResources?.Limits[ResourceNames.Memory] is { Value: not { IsZero: true } })
+        if (!MissingMemory.LimitMissing(c))
         {
             return;
         }
+
+        var limit = c.Effective.Limit(ResourceNames.Memory);
 
         var at = limit?.OnContainerAt() ?? c.Container.MissingFieldSpan(c.Container.Resources.Limits);
         var what = limit is null ? "has no memory limit" : "has a memory limit of 0, which means no limit";

@@ -1,6 +1,5 @@
 using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Catalog;
-using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Kubernetes;
 
 namespace ManifestLint.Engine.Rules.Resources;
@@ -9,20 +8,24 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// ML1002: a container with no memory request, no limit to default one from, and no LimitRange default:
 /// the scheduler reserves nothing for it. A pod-level memory request (or limit, which it defaults from) covers
 /// every container: with PodLevelResources (beta 1.34) the scheduler reserves the pod-level value. The Kubernetes
-/// pause image, whose memory never grows, is not reported.
+/// pause image, whose memory never grows, is not reported. A run-to-completion init container is reported only when
+/// nothing else in the pod reserves memory while it runs (its missing request then changes the pod's effective request:
+/// see <see cref="MissingMemory.ReservedBesideInit"/>).
 /// </summary>
 public sealed class MemoryRequestMissingRule() : Rule(RuleIds.MemoryRequestMissing)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
-        if (c.Effective.Request(ResourceNames.Memory) is not null || PauseContainers.IsPause(c.Container)
-            || (c.Pod.PodResources?.Requests[ResourceNames.Memory] ?? c.Pod.PodResources?.Limits[ResourceNames.Memory]) is not null)
+        if (!MissingMemory.RequestMissing(c))
         {
             return;
         }
 
+        var consequence = c.Container.Kind == ContainerKind.Init
+            ? "no other container of the pod requests memory while it runs, so the pod's effective request for its init phase (the larger of each init container's request and the sum of the app and sidecar requests) is nothing: the scheduler reserves no memory for it, and under memory pressure the kubelet ranks all of the pod's usage as above its request when it picks pods to evict"
+            : "the scheduler reserves no memory for it, so the node can be overcommitted and it is among the first evicted under memory pressure";
         c.Report(
             c.Container.MissingFieldSpan(c.Container.Resources.Requests),
-            $"{c.Subject} has no memory request (and no memory limit or LimitRange default to take one from): the scheduler reserves no memory for it, so the node can be overcommitted and it is among the first evicted under memory pressure. Set resources.requests.memory.");
+            $"{c.Subject} has no memory request (and no memory limit or LimitRange default to take one from): {consequence}. Set resources.requests.memory.");
     });
 }

@@ -1,14 +1,16 @@
 using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Catalog;
+using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Engine.Fixes;
 using ManifestLint.Model.Kubernetes;
 
 namespace ManifestLint.Engine.Rules.Resources;
 
 /// <summary>
-/// ML1004: a memory request or limit written with the <c>m</c> (milli) suffix, or below 1 MiB. Kubernetes
-/// accepts both, but <c>512m</c> is 0.512 bytes and <c>memory: 512</c> is 512 bytes: always a unit mistake.
-/// Zero is left alone (it is an explicit "nothing").
+/// ML1004: a memory request or limit written with the <c>m</c> (milli) suffix, or below 1 MiB. The value is computed
+/// exactly: <c>512m</c> is 0.512 bytes and <c>memory: 512</c> is 512 bytes, always a unit mistake (error); but
+/// <c>1073741824000m</c> is exactly 1 GiB, a whole number of bytes of sensible size written in thousandths: only a note
+/// that suggests the canonical form. Zero is left alone (it is an explicit "nothing").
 /// </summary>
 public sealed class SuspiciousMemoryQuantityRule() : Rule(RuleIds.SuspiciousMemoryQuantity)
 {
@@ -29,10 +31,18 @@ public sealed class SuspiciousMemoryQuantityRule() : Rule(RuleIds.SuspiciousMemo
 
         var text = written.Text.Trim();
         var number = text.TrimEnd('m');
-        if (text.EndsWith('m'))
+        if (text.EndsWith('m') && !value.HasFractionalUnits && value >= OneMebibyte)
         {
+            var canonical = value.ToCanonicalString();
+            c.AtMost(Severity.Note).Report(ResourceFixes.CanonicalQuantity(written, canonical), written.Node.Span,
+                $"{c.Subject} has a memory {field} of \"{text}\", thousandths of a byte that make exactly {ByteSize.Format(value)} ({value.CeilingUnits:N0} bytes), so Kubernetes reads it as meant; write it as {canonical} so that nobody takes the m for mega.",
+                field);
+        }
+        else if (text.EndsWith('m'))
+        {
+            var what = value.HasFractionalUnits ? $"{ByteSize.Format(value)}, {(value < Quantity.FromUnits(1) ? "less than a byte" : "a fraction of a byte")}" : $"only {ByteSize.Format(value)}";
             c.Report(ResourceFixes.MebibyteSuffix(written), written.Node.Span,
-                $"{c.Subject} has a memory {field} of \"{text}\", which is {ByteSize.Format(value)}: the suffix m means milli, not mega. Did you mean {number}Mi?",
+                $"{c.Subject} has a memory {field} of \"{text}\", which is {what}: the suffix m means milli, not mega, and the kubelet rounds it up to whole bytes. Did you mean {number}Mi?",
                 field);
         }
         else if (value < OneMebibyte)

@@ -16,7 +16,7 @@ public sealed class InvalidQuantityRule() : Rule(RuleIds.InvalidQuantity)
         });
         registration.RegisterPodAction(c =>
         {
-            var subject = c.Workload.Resource.DisplayName;
+            var subject = c.Workload.DisplayName;
             Check(c.Pod.Overhead, "overhead", (at, m, d) => c.Report(at, $"{subject}: {m}", d));
             if (c.Pod.PodResources is { } pod)
             {

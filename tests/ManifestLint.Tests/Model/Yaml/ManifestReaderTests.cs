@@ -30,6 +30,7 @@ public class ManifestReaderTests
                 spec:
                   containers:
                     - name: app
+                      image: app:1
             """);
 
         var workload = Assert.Single(file.Workloads);

@@ -103,8 +103,11 @@ public class MemoryRequestMissingRuleTests
             """);
     }
 
+    // The pod's effective request is max(init requests, app + sidecar requests) (KEP-753): the 256Mi the app requests is
+    // reserved for the pod while "migrate" runs alone, so its missing request changes nothing. The sidecar runs beside
+    // the app, so its missing request does.
     [Fact]
-    public void InitContainerAndSidecarWithoutRequest_AreReported()
+    public void SidecarWithoutRequest_IsReported_ButAnInitContainerThePodAlreadyReservesFor_IsNot()
     {
         Verify(Rule, """
             apiVersion: v1
@@ -116,7 +119,7 @@ public class MemoryRequestMissingRuleTests
                 - name: envoy   # Noncompliant {{sidecar container "envoy"}}
                   image: envoyproxy/envoy:v1.32.1
                   restartPolicy: Always
-                - name: migrate   # Noncompliant {{init container "migrate"}}
+                - name: migrate
                   image: flyway/flyway:10
               containers:
                 - name: web
@@ -124,6 +127,52 @@ public class MemoryRequestMissingRuleTests
                   resources:
                     requests:
                       memory: 256Mi
+            """);
+    }
+
+    // Nothing in the pod requests memory beyond the sidecar that runs beside "migrate": its request would be the pod's.
+    [Fact]
+    public void InitContainer_IsReported_WhenNothingElseReservesMemoryWhileItRuns()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              initContainers:
+                - name: envoy
+                  image: envoyproxy/envoy:v1.32.1
+                  restartPolicy: Always
+                  resources: {requests: {memory: 64Mi}}
+                - name: migrate   # Noncompliant {{init container "migrate" has no memory request (and no memory limit or LimitRange default to take one from): no other container of the pod requests memory while it runs}}
+                  image: flyway/flyway:10
+              containers:
+                - name: web   # Noncompliant {{container "web" has no memory request}}
+                  image: nginx:1.27
+            """);
+    }
+
+    // A later init container's request is reserved for the pod while an earlier one runs too.
+    [Fact]
+    public void InitContainer_IsNotReported_WhenAnotherInitContainerRequestsMemory()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              initContainers:
+                - name: fetch
+                  image: busybox:1.36
+                - name: migrate
+                  image: flyway/flyway:10
+                  resources: {requests: {memory: 512Mi}, limits: {memory: 512Mi}}
+              containers:
+                - name: web
+                  image: nginx:1.27
+                  resources: {requests: {memory: 256Mi}, limits: {memory: 256Mi}}
             """);
     }
 

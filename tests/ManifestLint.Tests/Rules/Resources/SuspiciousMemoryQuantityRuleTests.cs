@@ -26,6 +26,48 @@ public class SuspiciousMemoryQuantityRuleTests
             """);
     }
 
+    // 1073741824000m is 1073741824000 thousandths of a byte: exactly 1 GiB. Kubernetes reads it as meant.
+    [Fact]
+    public void MilliSuffix_ThatIsAWholeNumberOfBytes_IsANoteWithTheCanonicalForm()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: redis
+              namespace: cache
+            spec:
+              containers:
+                - name: redis
+                  image: redis:7.4
+                  resources:
+                    requests:
+                      memory: 1073741824000m   # Noncompliant [note] {{thousandths of a byte that make exactly 1 GiB (1,073,741,824 bytes), so Kubernetes reads it as meant; write it as 1Gi}}
+                    limits:
+                      memory: 2147483648000m   # Noncompliant [note] {{write it as 2Gi}}
+            """);
+    }
+
+    // 1500m is 1.5 bytes: a fraction of a byte, which the kubelet rounds up; still the unit mistake.
+    [Fact]
+    public void MilliSuffix_ThatIsAFractionOfAByte_IsAnError()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: redis
+              namespace: cache
+            spec:
+              containers:
+                - name: redis
+                  image: redis:7.4
+                  resources:
+                    limits:
+                      memory: 1500m   # Noncompliant [error] {{which is 1.5 bytes, a fraction of a byte: the suffix m means milli, not mega}}
+            """);
+    }
+
     [Fact]
     public void PlainNumberRequest_IsReportedAsBytes()
     {
