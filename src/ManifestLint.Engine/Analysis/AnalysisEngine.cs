@@ -192,11 +192,19 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         var sink = new List<Diagnostic>();
         var workloads = new List<WorkloadOutcome>(file.Workloads.Count);
         var byResource = new Dictionary<KubeResource, WorkloadOutcome>(ReferenceEqualityComparer.Instance);
+
+        // A custom resource can hold several pods (PodSpecFinder): they share their object's outcome, which is one object.
+        var perWorkload = new List<WorkloadOutcome>(file.Workloads.Count);
         foreach (var workload in file.Workloads)
         {
-            var outcome = new WorkloadOutcome(WorkloadId.Of(workload), workload.Resource.KindSpan, [], []);
-            workloads.Add(outcome);
-            byResource.TryAdd(workload.Resource, outcome);
+            if (!byResource.TryGetValue(workload.Resource, out var outcome))
+            {
+                outcome = new WorkloadOutcome(WorkloadId.Of(workload), workload.Resource.KindSpan, [], []);
+                workloads.Add(outcome);
+                byResource.Add(workload.Resource, outcome);
+            }
+
+            perWorkload.Add(outcome);
         }
 
         foreach (var (rule, severity) in active)
@@ -219,7 +227,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         for (var index = 0; index < file.Workloads.Count; index++)
         {
             var workload = file.Workloads[index];
-            var outcome = workloads[index];
+            var outcome = perWorkload[index];
             var found = outcome.Diagnostics;
             PodFacts facts;
             try
