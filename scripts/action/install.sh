@@ -11,7 +11,10 @@ case "${INPUT_SOURCE:-action}" in
     action="${GITHUB_ACTION_PATH:-$(cd "$(dirname "$0")/../.." && pwd)}"
     rm -rf "$base/package"
     dotnet pack "$action/src/ManifestLint.Cli/ManifestLint.Cli.csproj" --configuration Release --output "$base/package" -nologo
-    dotnet tool install --tool-path "$tools" --add-source "$base/package" manifestlint
+    # The exact version packed: a checkout between releases builds a prerelease (MinVer), which an install without
+    # --version would not pick.
+    package="$(basename "$(ls "$base/package"/manifestlint.*.nupkg)" .nupkg)"
+    dotnet tool install --tool-path "$tools" --add-source "$base/package" manifestlint --version "${package#manifestlint.}"
     ;;
   nuget)
     dotnet tool install --tool-path "$tools" manifestlint ${INPUT_VERSION:+--version "$INPUT_VERSION"}

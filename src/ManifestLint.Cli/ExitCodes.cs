@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The tool could not do its job: bad arguments, a missing path, an unwritable output, an internal error.</summary>
     public const int ToolFailure = 2;
+
+    /// <summary>Stopped by Ctrl-C (SIGINT) or SIGTERM: 128 + SIGINT, as shells report it. No report was written.</summary>
+    public const int Cancelled = 130;
 }

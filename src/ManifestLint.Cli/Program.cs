@@ -1,3 +1,3 @@
 using ManifestLint.Cli;
 
-return CliApplication.Run(args, CliEnvironment.FromConsole());
+return await CliApplication.RunAsync(args, CliEnvironment.FromConsole()).ConfigureAwait(false);

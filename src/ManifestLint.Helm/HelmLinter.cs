@@ -42,9 +42,6 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
 {
     private readonly LocationMapper mapper = new(workingDirectory);
 
-    public HelmLintResult Analyze(IReadOnlyList<AnalysisInput> inputs, IReadOnlyList<ChartInput> charts, AnalysisOptions? options = null, CancellationToken cancellation = default) =>
-        AnalyzeAsync(inputs, charts, options, cancellation).GetAwaiter().GetResult();
-
     public async Task<HelmLintResult> AnalyzeAsync(IReadOnlyList<AnalysisInput> inputs, IReadOnlyList<ChartInput> charts, AnalysisOptions? options = null, CancellationToken cancellation = default)
     {
         options ??= AnalysisOptions.Default;
@@ -88,7 +85,8 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
             var piping = piped.ToDictionary(p => p.InputPath, StringComparer.Ordinal);
             diagnostics.AddRange(first.Diagnostics.Select(d => (d, piping.GetValueOrDefault(d.Location.Path))));
             var summary = new List<MemorySummaryRow>(first.MemorySummary);
-            var fileCount = first.FileCount;
+            // A chart's files count once, whatever the number of variants rendered from them.
+            var templates = new HashSet<string>(StringComparer.Ordinal);
             var resourceCount = first.ResourceCount;
 
             var limitRanges = renders.Count == 0 ? [] : plain.Where(MayHoldLimitRange).ToList();
@@ -101,7 +99,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
                 var own = result.Diagnostics.Where(d => byPath.ContainsKey(d.Location.Path)).ToList();
                 diagnostics.AddRange(own.Select(d => (d, (RenderedInput?)byPath[d.Location.Path])));
                 summary.AddRange(result.MemorySummary.Where(r => byPath.ContainsKey(r.Location.Path)).Select(r => r with { Workload = $"{r.Workload} [chart {render.Chart.Name}, values {render.Variant.Name}]" }));
-                fileCount += result.FileCount - limitRanges.Count;
+                templates.UnionWith(byPath.Keys);
                 resourceCount += result.ResourceCount - limitRangeResources;
                 if (own.Count > 0 && render.MarkedFailure is not null)
                 {
@@ -133,7 +131,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
                 mapping.Counts.GetValueOrDefault(MappingMethod.Outline),
                 mapping.Counts.GetValueOrDefault(MappingMethod.FileOnly),
                 mapping.Counts.GetValueOrDefault(MappingMethod.Unmapped));
-            return new HelmLintResult(new AnalysisResult(AnalysisResult.Sort(final), fileCount, resourceCount) { MemorySummary = summary }, statistics);
+            return new HelmLintResult(new AnalysisResult(AnalysisResult.Sort(final), first.FileCount + templates.Count, resourceCount) { MemorySummary = summary }, statistics);
         }
         finally
         {

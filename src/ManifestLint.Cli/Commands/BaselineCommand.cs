@@ -9,19 +9,18 @@ namespace ManifestLint.Cli.Commands;
 /// </summary>
 public static class BaselineCommand
 {
-    public static readonly Argument<string> File = new("file")
-    {
-        Description = "The SARIF file to write (atomically).",
-    };
-
     public static Command Create(CliEnvironment environment)
     {
+        var file = new Argument<string>("file")
+        {
+            Description = "The SARIF file to write (atomically).",
+        };
         var write = new Command("write", "Record the current findings as a baseline: the paths and options of lint follow FILE.")
         {
-            File,
+            file,
         };
         write.TreatUnmatchedTokensAsErrors = false;
-        write.SetAction(parseResult =>
+        write.SetAction(async (parseResult, cancellation) =>
         {
             var lint = parseResult.UnmatchedTokens.ToList();
             var reserved = lint.FirstOrDefault(t => t is "--format" or "-f" or "--output" or "-o" or "--fail-level" or "--baseline" or "--fix");
@@ -31,8 +30,8 @@ public static class BaselineCommand
                 return ExitCodes.ToolFailure;
             }
 
-            var file = parseResult.GetRequiredValue(File);
-            return CliApplication.Run(["lint", .. lint, "--format", "sarif", "--output", file, "--fail-level", "none"], environment);
+            var target = parseResult.GetRequiredValue(file);
+            return await CliApplication.RunAsync(["lint", .. lint, "--format", "sarif", "--output", target, "--fail-level", "none"], environment with { HandleTermination = false }, cancellation).ConfigureAwait(false);
         });
 
         return new Command("baseline", "Record findings to compare later runs against (lint --baseline FILE).") { write };

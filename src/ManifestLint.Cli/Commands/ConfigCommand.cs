@@ -6,35 +6,28 @@ using ManifestLint.Engine.Configuration;
 namespace ManifestLint.Cli.Commands;
 
 /// <summary>
-/// <c>manifestlint config --print [path]</c>: the effective configuration of a file (or of the files directly in a
-/// directory): which <c>.manifestlint.yaml</c> applies, which overrides match, and every rule's severity and options.
-/// The output is itself a valid configuration file.
+/// <c>manifestlint config [path]</c>: the effective configuration of a file (or of the files directly in a directory,
+/// the working directory by default): which <c>.manifestlint.yaml</c> applies, which overrides match, and every rule's
+/// severity and options. The output is itself a valid configuration file. <c>--print</c> is accepted and changes nothing.
 /// </summary>
 public static class ConfigCommand
 {
-    public static readonly Option<bool> Print = new("--print")
-    {
-        Description = "Print the effective configuration for the path.",
-    };
-
-    public static readonly Argument<string?> Path = new("path")
-    {
-        Description = "A file or directory (default: the working directory).",
-        Arity = ArgumentArity.ZeroOrOne,
-    };
-
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("config", "Show the configuration that applies to a path.") { Print, Path, LintConfigurationOptions.ConfigOption };
+        var print = new Option<bool>("--print")
+        {
+            Description = "Print the effective configuration for the path (what config does anyway).",
+        };
+        var path = new Argument<string?>("path")
+        {
+            Description = "A file or directory (default: the working directory).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var configOption = LintConfigurationOptions.CreateConfigOption();
+        var command = new Command("config", "Print the configuration that applies to a path (default: the working directory).") { print, path, configOption };
         command.SetAction(parseResult =>
         {
-            if (!parseResult.GetValue(Print))
-            {
-                environment.Error.WriteLine("manifestlint: say what to do with the configuration: `manifestlint config --print [path]`.");
-                return ExitCodes.ToolFailure;
-            }
-
-            var given = parseResult.GetValue(Path) ?? ".";
+            var given = parseResult.GetValue(path) ?? ".";
             var full = System.IO.Path.GetFullPath(given, environment.WorkingDirectory);
             var isDirectory = Directory.Exists(full);
             if (!isDirectory && !File.Exists(full))
@@ -45,7 +38,7 @@ public static class ConfigCommand
 
             // For a directory, a file directly in it stands for "the files here".
             var probe = InputCollector.DisplayPath(isDirectory ? System.IO.Path.Combine(full, "*") : full, environment.WorkingDirectory);
-            if (ConfigurationLoader.Load(parseResult.GetValue(LintConfigurationOptions.ConfigOption), [probe], environment) is not { } configuration)
+            if (ConfigurationLoader.Load(parseResult.GetValue(configOption), [probe], environment) is not { } configuration)
             {
                 return ExitCodes.ToolFailure;
             }

@@ -1,10 +1,11 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using ManifestLint.Engine.Catalog;
 
 namespace ManifestLint.Cli.Commands;
 
-/// <summary><c>manifestlint explain ML1001</c>: prints the rule's page.</summary>
-public static class ExplainCommand
+/// <summary><c>manifestlint explain ML1001</c>: prints the rule's page, as a reader wants it.</summary>
+public static partial class ExplainCommand
 {
     public static Command Create(CliEnvironment environment)
     {
@@ -19,10 +20,25 @@ public static class ExplainCommand
                 return ExitCodes.ToolFailure;
             }
 
-            environment.Out.Write(descriptor.Page);
+            environment.Out.Write(ForReaders(descriptor.Page));
             environment.Out.WriteLine($"{Environment.NewLine}Help: {descriptor.HelpUri}");
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>
+    /// The page without the annotations its examples carry for the tests (<c># Noncompliant</c>,
+    /// <c># Noncompliant@+1</c>, <c># Noncompliant {{part of the message}}</c> at the end of a line): the tests check
+    /// that the rule finds what they mark; a reader reads the prose around the example.
+    /// </summary>
+    public static string ForReaders(string page) => TrailingAnnotation().Replace(AnnotationLine().Replace(page, string.Empty), string.Empty);
+
+    /// <summary>A line that is only an annotation (indented: headings such as "## Noncompliant example" are not).</summary>
+    [GeneratedRegex(@"^[ \t]+#[ \t]*Noncompliant\b[^\n]*\n", RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AnnotationLine();
+
+    /// <summary>An annotation after YAML on its line.</summary>
+    [GeneratedRegex(@"(?<=\S)[ \t]+#[ \t]*Noncompliant\b[^\n]*?(?=\r?$)", RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TrailingAnnotation();
 }

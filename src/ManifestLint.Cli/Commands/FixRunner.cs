@@ -25,11 +25,11 @@ public static class FixRunner
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <param name="analyze">Runs the analysis (with the run's configuration and Helm charts) on the given inputs.</param>
-    public static FixOutcome Run(IReadOnlyList<AnalysisInput> inputs, Func<IReadOnlyList<AnalysisInput>, AnalysisResult> analyze, string workingDirectory)
+    public static async Task<FixOutcome> RunAsync(IReadOnlyList<AnalysisInput> inputs, Func<IReadOnlyList<AnalysisInput>, Task<AnalysisResult>> analyze, string workingDirectory)
     {
         var bytes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var current = inputs.Select(i => new AnalysisInput(i.Path, () => Cached(i, bytes))).ToList();
-        var result = analyze(current);
+        var result = await analyze(current).ConfigureAwait(false);
         var texts = new Dictionary<string, (string Original, string Text, bool Bom)>(StringComparer.Ordinal);
         var fixedCount = 0;
         for (var pass = 0; pass < MaxPasses; pass++)
@@ -67,7 +67,7 @@ public static class FixRunner
             }
 
             current = [.. current.Select(i => texts.TryGetValue(i.Path, out var t) ? AnalysisInput.FromText(i.Path, t.Text) : i)];
-            result = analyze(current);
+            result = await analyze(current).ConfigureAwait(false);
         }
 
         var files = texts

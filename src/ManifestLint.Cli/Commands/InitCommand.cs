@@ -9,32 +9,30 @@ namespace ManifestLint.Cli.Commands;
 /// <summary><c>manifestlint init [directory]</c>: writes a commented starter <c>.manifestlint.yaml</c>, listing every rule at its default.</summary>
 public static class InitCommand
 {
-    public static readonly Argument<string?> Directory = new("directory")
-    {
-        Description = "Where to write .manifestlint.yaml (default: the working directory; usually the repository root).",
-        Arity = ArgumentArity.ZeroOrOne,
-    };
-
-    public static readonly Option<bool> Force = new("--force")
-    {
-        Description = "Overwrite an existing .manifestlint.yaml.",
-    };
-
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("init", $"Write a commented starter {ManifestLintConfig.FileName}.") { Directory, Force };
+        var directoryArgument = new Argument<string?>("directory")
+        {
+            Description = "Where to write .manifestlint.yaml (default: the working directory; usually the repository root).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Overwrite an existing .manifestlint.yaml.",
+        };
+        var command = new Command("init", $"Write a commented starter {ManifestLintConfig.FileName}.") { directoryArgument, force };
         command.SetAction(parseResult =>
         {
-            var directory = System.IO.Path.GetFullPath(parseResult.GetValue(Directory) ?? ".", environment.WorkingDirectory);
+            var directory = System.IO.Path.GetFullPath(parseResult.GetValue(directoryArgument) ?? ".", environment.WorkingDirectory);
             if (!System.IO.Directory.Exists(directory))
             {
-                environment.Error.WriteLine($"manifestlint: directory not found: {parseResult.GetValue(Directory)}");
+                environment.Error.WriteLine($"manifestlint: directory not found: {parseResult.GetValue(directoryArgument)}");
                 return ExitCodes.ToolFailure;
             }
 
             var path = System.IO.Path.Combine(directory, ManifestLintConfig.FileName);
             var display = InputCollector.DisplayPath(path, environment.WorkingDirectory);
-            if (File.Exists(path) && !parseResult.GetValue(Force))
+            if (File.Exists(path) && !parseResult.GetValue(force))
             {
                 environment.Error.WriteLine($"manifestlint: {display} already exists; use --force to overwrite it.");
                 return ExitCodes.ToolFailure;

@@ -4,95 +4,14 @@ using ManifestLint.Engine.Diagnostics;
 
 namespace ManifestLint.Cli.Commands;
 
-/// <summary><c>manifestlint lint &lt;paths&gt;...</c>: parses the command line into <see cref="LintOptions"/> and runs <see cref="LintRunner"/>.</summary>
+/// <summary>
+/// <c>manifestlint lint &lt;paths&gt;...</c>: parses the command line into <see cref="LintOptions"/> and runs <see cref="LintRunner"/>.
+/// Every option object is made anew for each command tree (<see cref="Create"/>): a System.CommandLine symbol records
+/// its parent, so a shared static one would gain a parent per tree and tie parallel parsers together. Values are read
+/// back by name (<see cref="ToOptions"/>).
+/// </summary>
 public static class LintCommand
 {
-    public static readonly Argument<string[]> Paths = new("paths")
-    {
-        Description = "Files or directories to lint (directories recursively: *.yaml, *.yml, *.json; a directory with Chart.yaml is a Helm chart, rendered with helm template), or - for standard input (plain YAML or helm template output).",
-        Arity = ArgumentArity.OneOrMore,
-    };
-
-    public static readonly Option<string[]> Format = new("--format", "-f")
-    {
-        Description = "Report format: text (default: compiler-style lines with the source line, grouped by file), json (a stable list for scripts), sarif (SARIF 2.1.0 for code scanning), github (workflow-command annotations) or markdown (a summary for $GITHUB_STEP_SUMMARY). Repeatable: the n-th --format is written to the n-th --output.",
-        AllowMultipleArgumentsPerToken = false,
-        HelpName = "text|json|sarif|github|markdown",
-    };
-
-    public static readonly Option<string[]> Output = new("--output", "-o")
-    {
-        Description = "Write the report to this file (atomically: a temporary file renamed into place); - is standard output (the default). Repeatable, one per --format.",
-        AllowMultipleArgumentsPerToken = false,
-        HelpName = "file",
-    };
-
-    public static readonly Option<bool> Quiet = new("--quiet", "-q")
-    {
-        Description = "Print only the findings: text output is one line per finding (no source lines, file headers or summary), and nothing goes to standard error unless something fails.",
-    };
-
-    public static readonly Option<bool> NoColor = new("--no-color")
-    {
-        Description = "Never colour text output. Colour is on only when standard output is a terminal and NO_COLOR is not set.",
-    };
-
-    public static readonly Option<string> FailLevel = new("--fail-level")
-    {
-        Description = "Exit 1 when a finding is at or above this severity: error, warning, note or none.",
-        DefaultValueFactory = _ => "warning",
-    };
-
-    public static readonly Option<string?> Namespace = new("--namespace", "-n")
-    {
-        Description = "Namespace of objects that do not set metadata.namespace, and the namespace charts are rendered into (default: \"default\").",
-    };
-
-    public static readonly Option<bool> Summary = new("--summary")
-    {
-        Description = "Text format: print a per-container memory table under the findings (runtime, request, limit, QoS, heap, estimated footprint, headroom).",
-    };
-
-    public static readonly Option<string[]> Values = new("--values")
-    {
-        Description = "Helm values file applied to every chart (repeatable; after the chart's ci/ variant file, in order). -f is --format here.",
-        AllowMultipleArgumentsPerToken = false,
-    };
-
-    public static readonly Option<string[]> Set = new("--set")
-    {
-        Description = "Helm value applied to every chart, as in helm: key=value[,key=value] (repeatable).",
-        AllowMultipleArgumentsPerToken = false,
-    };
-
-    public static readonly Option<string?> KubeVersion = new("--kube-version")
-    {
-        Description = "Kubernetes version Helm renders for (.Capabilities.KubeVersion), passed to helm template.",
-    };
-
-    public static readonly Option<string[]> ApiVersions = new("--api-versions")
-    {
-        Description = "API versions Helm renders for (.Capabilities.APIVersions), passed to helm template (repeatable).",
-        AllowMultipleArgumentsPerToken = false,
-    };
-
-    public static readonly Option<string> ReleaseName = new("--release-name")
-    {
-        Description = "Release name charts are rendered with.",
-        DefaultValueFactory = _ => HelmLintOptions.Default.ReleaseName,
-    };
-
-    public static readonly Option<string?> HelmExecutable = new("--helm")
-    {
-        Description = "The helm executable (default: helm on PATH).",
-    };
-
-    public static readonly Option<int> HelmTimeout = new("--helm-timeout")
-    {
-        Description = "Seconds one helm template may run before it is stopped and reported as ML0002.",
-        DefaultValueFactory = _ => HelmLintOptions.DefaultTimeoutSeconds,
-    };
-
     private static readonly Dictionary<string, OutputFormat> FormatNames = new(StringComparer.Ordinal)
     {
         ["text"] = OutputFormat.Text,
@@ -102,11 +21,38 @@ public static class LintCommand
         ["markdown"] = OutputFormat.Markdown,
     };
 
-    static LintCommand()
+    public static Command Create(CliEnvironment environment)
     {
-        Format.AcceptOnlyFromAmong(FormatNames.Keys.ToArray());
-        FailLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
-        HelmTimeout.Validators.Add(result =>
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files or directories to lint (directories recursively: *.yaml, *.yml, *.json; a directory with Chart.yaml is a Helm chart, rendered with helm template), or - for standard input (plain YAML or helm template output).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string[]>("--format", "-f")
+        {
+            Description = "Report format: text (default: compiler-style lines with the source line, grouped by file), json (a stable list for scripts), sarif (SARIF 2.1.0 for code scanning), github (workflow-command annotations) or markdown (a summary for $GITHUB_STEP_SUMMARY). Repeatable: the n-th --format is written to the n-th --output.",
+            AllowMultipleArgumentsPerToken = false,
+            HelpName = "text|json|sarif|github|markdown",
+        };
+        format.AcceptOnlyFromAmong([.. FormatNames.Keys]);
+        var output = new Option<string[]>("--output", "-o")
+        {
+            Description = "Write the report to this file (atomically: a temporary file renamed into place); - is standard output (the default). Repeatable, one per --format.",
+            AllowMultipleArgumentsPerToken = false,
+            HelpName = "file",
+        };
+        var failLevel = new Option<string>("--fail-level")
+        {
+            Description = "Exit 1 when a finding is at or above this severity: error, warning, note or none.",
+            DefaultValueFactory = _ => "warning",
+        };
+        failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
+        var helmTimeout = new Option<int>("--helm-timeout")
+        {
+            Description = "Seconds one helm template may run before it is stopped and reported as ML0002.",
+            DefaultValueFactory = _ => HelmLintOptions.DefaultTimeoutSeconds,
+        };
+        helmTimeout.Validators.Add(result =>
         {
             // A value that is not a number is the parser's error to report; reading it here would throw.
             if (result.Tokens is [.., var last] && int.TryParse(last.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds <= 0)
@@ -114,12 +60,27 @@ public static class LintCommand
                 result.AddError("--helm-timeout must be a positive number of seconds.");
             }
         });
-    }
 
-    public static Command Create(CliEnvironment environment)
-    {
-        var command = new Command("lint", "Lint Kubernetes manifests for memory mistakes.") { Paths, Format, Output, Quiet, NoColor, FailLevel, Namespace, Summary, Values, Set, KubeVersion, ApiVersions, ReleaseName, HelmExecutable, HelmTimeout };
-        foreach (var option in LintConfigurationOptions.All)
+        var command = new Command("lint", "Lint Kubernetes manifests for memory mistakes.")
+        {
+            paths,
+            format,
+            output,
+            new Option<bool>("--quiet", "-q") { Description = "Print only the findings: text output is one line per finding (no source lines, file headers or summary), and nothing goes to standard error unless something fails." },
+            new Option<bool>("--no-color") { Description = "Never colour text output. Colour is on only when standard output is a terminal and NO_COLOR is not set." },
+            new Option<bool>("--progress") { Description = "Show progress (files done/total) on standard error even when it is not a terminal or CI is set. On a terminal it appears by itself once a run takes more than a second." },
+            failLevel,
+            new Option<string?>("--namespace", "-n") { Description = "Namespace of objects that do not set metadata.namespace, and the namespace charts are rendered into (default: \"default\")." },
+            new Option<bool>("--summary") { Description = "Text format: print a per-container memory table under the findings (runtime, request, limit, QoS, heap, estimated footprint, headroom)." },
+            new Option<string[]>("--values") { Description = "Helm values file applied to every chart (repeatable; after the chart's ci/ variant file, in order). -f is --format here.", AllowMultipleArgumentsPerToken = false },
+            new Option<string[]>("--set") { Description = "Helm value applied to every chart, as in helm: key=value[,key=value] (repeatable).", AllowMultipleArgumentsPerToken = false },
+            new Option<string?>("--kube-version") { Description = "Kubernetes version Helm renders for (.Capabilities.KubeVersion), passed to helm template." },
+            new Option<string[]>("--api-versions") { Description = "API versions Helm renders for (.Capabilities.APIVersions), passed to helm template (repeatable).", AllowMultipleArgumentsPerToken = false },
+            new Option<string>("--release-name") { Description = "Release name charts are rendered with.", DefaultValueFactory = _ => HelmLintOptions.Default.ReleaseName },
+            new Option<string?>("--helm") { Description = "The helm executable (default: helm on PATH)." },
+            helmTimeout,
+        };
+        foreach (var option in LintConfigurationOptions.Create())
         {
             command.Options.Add(option);
         }
@@ -127,37 +88,45 @@ public static class LintCommand
         command.Validators.Add(result =>
         {
             // Raw tokens: a format AcceptOnlyFromAmong refuses has no value to get.
-            if (ReportError(Tokens(result.GetResult(Format)), Tokens(result.GetResult(Output))) is { } error)
+            if (ReportError(Tokens(result.GetResult(format)), Tokens(result.GetResult(output))) is { } error)
             {
                 result.AddError(error);
             }
+
+            var configuration = LintConfigurationOptions.Errors(result, result.GetResult(paths)?.Tokens.Select(t => t.Value) ?? []);
+            foreach (var message in configuration)
+            {
+                result.AddError(message);
+            }
         });
-        command.SetAction(parseResult => LintRunner.Run(ToOptions(parseResult), environment));
+        command.SetAction((parseResult, cancellation) => LintRunner.RunAsync(ToOptions(parseResult), environment, cancellation));
         return command;
     }
 
+    /// <summary>The parsed <c>lint</c> command line (of any command tree <see cref="Create"/> made).</summary>
     public static LintOptions ToOptions(ParseResult parseResult)
     {
         // AcceptOnlyFromAmong has already rejected anything TryParse would not take.
-        var failLevel = SeverityNames.TryParse(parseResult.GetValue(FailLevel), out var level) ? level : Severity.Warning;
+        var failLevel = SeverityNames.TryParse(parseResult.GetValue<string>("--fail-level"), out var level) ? level : Severity.Warning;
         return new LintOptions(
-            parseResult.GetValue(Paths) ?? [],
-            Reports(parseResult.GetValue(Format) ?? [], parseResult.GetValue(Output) ?? []),
+            parseResult.GetValue<string[]>("paths") ?? [],
+            Reports(parseResult.GetValue<string[]>("--format") ?? [], parseResult.GetValue<string[]>("--output") ?? []),
             failLevel,
-            parseResult.GetValue(Namespace))
+            parseResult.GetValue<string?>("--namespace"))
         {
-            Quiet = parseResult.GetValue(Quiet),
-            NoColor = parseResult.GetValue(NoColor),
-            Summary = parseResult.GetValue(Summary),
+            Quiet = parseResult.GetValue<bool>("--quiet"),
+            NoColor = parseResult.GetValue<bool>("--no-color"),
+            Progress = parseResult.GetValue<bool>("--progress"),
+            Summary = parseResult.GetValue<bool>("--summary"),
             Helm = new HelmLintOptions
             {
-                HelmPath = parseResult.GetValue(HelmExecutable),
-                ReleaseName = parseResult.GetValue(ReleaseName) ?? HelmLintOptions.Default.ReleaseName,
-                ValuesFiles = parseResult.GetValue(Values) ?? [],
-                SetValues = parseResult.GetValue(Set) ?? [],
-                KubeVersion = parseResult.GetValue(KubeVersion),
-                ApiVersions = parseResult.GetValue(ApiVersions) ?? [],
-                TimeoutSeconds = parseResult.GetValue(HelmTimeout),
+                HelmPath = parseResult.GetValue<string?>("--helm"),
+                ReleaseName = parseResult.GetValue<string>("--release-name") ?? HelmLintOptions.Default.ReleaseName,
+                ValuesFiles = parseResult.GetValue<string[]>("--values") ?? [],
+                SetValues = parseResult.GetValue<string[]>("--set") ?? [],
+                KubeVersion = parseResult.GetValue<string?>("--kube-version"),
+                ApiVersions = parseResult.GetValue<string[]>("--api-versions") ?? [],
+                TimeoutSeconds = parseResult.GetValue<int>("--helm-timeout"),
             },
             Configuration = LintConfigurationOptions.From(parseResult),
         };

@@ -41,6 +41,9 @@ public sealed record LintOptions(
     /// <summary><c>--no-color</c>: never colour text output, even on a terminal.</summary>
     public bool NoColor { get; init; }
 
+    /// <summary><c>--progress</c>: show progress on standard error even off a terminal or in CI (see <see cref="LintProgress"/>).</summary>
+    public bool Progress { get; init; }
+
     /// <summary><c>--summary</c>: the per-container memory table under text findings.</summary>
     public bool Summary { get; init; }
 

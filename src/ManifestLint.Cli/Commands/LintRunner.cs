@@ -15,7 +15,27 @@ public static class LintRunner
     public static string ToolVersion { get; } =
         typeof(LintRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static int Run(LintOptions options, CliEnvironment environment)
+    /// <summary>
+    /// The lint. <paramref name="cancellation"/> (Ctrl-C) stops it: helm processes are killed, no report is written,
+    /// and the exit code is 130.
+    /// </summary>
+    public static async Task<int> RunAsync(LintOptions options, CliEnvironment environment, CancellationToken cancellation = default)
+    {
+        try
+        {
+            return await LintAsync(options, environment, cancellation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            environment.Error.WriteLine(CancelledMessage);
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    /// <summary>What a cancelled run says on standard error.</summary>
+    public const string CancelledMessage = "manifestlint: cancelled; no report was written.";
+
+    private static async Task<int> LintAsync(LintOptions options, CliEnvironment environment, CancellationToken cancellation)
     {
         var collected = InputCollector.Collect(options.Paths, environment);
         if (collected.MissingPaths.Count > 0)
@@ -38,10 +58,12 @@ public static class LintRunner
             return ExitCodes.ToolFailure;
         }
 
+        using var progress = LintProgress.Start(options, environment, collected.Inputs.Select(i => i.Path));
         var analysisOptions = AnalysisOptions.Default with
         {
             Model = ModelOptions.Default with { DefaultNamespace = options.Namespace ?? ModelOptions.Default.DefaultNamespace },
             CollectMemorySummary = LintReports.NeedMemorySummary(options),
+            FileAnalyzed = progress.FileAnalyzed,
         };
         var inputs = collected.Inputs;
         var sources = LintReports.Sources(inputs, environment);
@@ -55,7 +77,7 @@ public static class LintRunner
             var context = new ReportContext(options, environment, sources, new ReportSettings(options.Configuration.ShowSuppressed, options.Configuration.IncludeSuppressed, []));
             try
             {
-                return LintReports.Stream(context, plan.FailOn, onBatch => new AnalysisEngine().Stream(inputs, plan.Analysis, onBatch));
+                return LintReports.Stream(context, plan.FailOn, onBatch => new AnalysisEngine().Stream(inputs, plan.Analysis, onBatch, cancellation));
             }
             catch (Engine.Configuration.ConfigurationException e)
             {
@@ -64,11 +86,16 @@ public static class LintRunner
             }
         }
 
-        if (LintSession.Analyze(options, inputs, plan, environment, (inputs, o) => new HelmLinter(helm, environment.WorkingDirectory).Analyze(inputs, collected.Charts, o).Result, out exitCode) is not { } run)
+        var linter = new HelmLinter(helm, environment.WorkingDirectory);
+        var (run, analyzed) = await LintSession.AnalyzeAsync(options, inputs, plan, environment, async (inputs, o) => (await linter.AnalyzeAsync(inputs, collected.Charts, o, cancellation).ConfigureAwait(false)).Result).ConfigureAwait(false);
+        progress.Dispose(); // the progress line is cleared before anything else is printed
+        if (run is null)
         {
-            return exitCode;
+            return analyzed;
         }
 
+        // Cancelled after the analysis: still no report, rather than reports of a run the user stopped.
+        cancellation.ThrowIfCancellationRequested();
         return LintReports.Write(run.Result, new ReportContext(options, environment, sources, run.Reports)) ?? run.ExitCodeFor(options.FailLevel);
     }
 

@@ -93,30 +93,28 @@ public static class LintSession
     /// when the run is over without a report (a configuration error met during the analysis, <c>--fix --dry-run</c>).
     /// </summary>
     /// <param name="analyze">The analysis of the runner (files and Helm charts) with the options it is given.</param>
-    public static LintRun? Analyze(LintOptions options, IReadOnlyList<AnalysisInput> inputs, LintPlan plan, CliEnvironment environment, Func<IReadOnlyList<AnalysisInput>, AnalysisOptions, AnalysisResult> analyze, out int exitCode)
+    public static async Task<(LintRun? Run, int ExitCode)> AnalyzeAsync(LintOptions options, IReadOnlyList<AnalysisInput> inputs, LintPlan plan, CliEnvironment environment, Func<IReadOnlyList<AnalysisInput>, AnalysisOptions, Task<AnalysisResult>> analyze)
     {
-        exitCode = ExitCodes.ToolFailure;
         try
         {
-            return AnalyzeAndMark(options, inputs, plan, environment, analyze, ref exitCode);
+            return await AnalyzeAndMarkAsync(options, inputs, plan, environment, analyze).ConfigureAwait(false);
         }
         catch (ConfigurationException e)
         {
             // A configuration file first met during the analysis (inside a Helm chart, say) is just as wrong.
             ConfigurationLoader.Report(e.Errors, environment);
-            exitCode = ExitCodes.ToolFailure;
-            return null;
+            return (null, ExitCodes.ToolFailure);
         }
     }
 
-    private static LintRun? AnalyzeAndMark(LintOptions options, IReadOnlyList<AnalysisInput> inputs, LintPlan plan, CliEnvironment environment, Func<IReadOnlyList<AnalysisInput>, AnalysisOptions, AnalysisResult> analyze, ref int exitCode)
+    private static async Task<(LintRun? Run, int ExitCode)> AnalyzeAndMarkAsync(LintOptions options, IReadOnlyList<AnalysisInput> inputs, LintPlan plan, CliEnvironment environment, Func<IReadOnlyList<AnalysisInput>, AnalysisOptions, Task<AnalysisResult>> analyze)
     {
         var settings = options.Configuration;
         var (configured, baseline, failOn) = plan;
         AnalysisResult result;
         if (settings.Fix)
         {
-            var outcome = FixRunner.Run(inputs, i => analyze(i, configured), environment.WorkingDirectory);
+            var outcome = await FixRunner.RunAsync(inputs, i => analyze(i, configured), environment.WorkingDirectory).ConfigureAwait(false);
             result = outcome.Result;
             var files = outcome.Files.Count;
             if (settings.DryRun)
@@ -126,8 +124,14 @@ public static class LintSession
                     ? "manifestlint: nothing to fix."
                     : $"manifestlint: --dry-run: would fix {Count(outcome.FixedCount, "finding")} in {Count(files, "file")}; nothing was written.");
                 var marked = baseline?.Compare(result, settings.IncludeSuppressed).Result ?? result;
-                exitCode = LintRun.ExitCodeFor(marked, failOn, options.FailLevel);
-                return null;
+                if (!options.Quiet && marked.Active.Any())
+                {
+                    // What --fix would leave for a person: the same lines a quiet text report prints (standard output holds the diff).
+                    environment.Error.WriteLine($"manifestlint: {Count(marked.Active.Count(), "finding")} would remain after the fixes:");
+                    Output.TextReporter.Write(marked, environment.Error, new Output.TextReportOptions { Quiet = true });
+                }
+
+                return (null, LintRun.ExitCodeFor(marked, failOn, options.FailLevel));
             }
 
             try
@@ -137,14 +141,14 @@ public static class LintSession
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 environment.Error.WriteLine($"manifestlint: cannot write a fixed file: {e.Message}");
-                return null;
+                return (null, ExitCodes.ToolFailure);
             }
 
             environment.Error.WriteLine(outcome.FixedCount == 0 ? "manifestlint: nothing to fix." : $"manifestlint: fixed {Count(outcome.FixedCount, "finding")} in {Count(files, "file")}.");
         }
         else
         {
-            result = analyze(inputs, configured);
+            result = await analyze(inputs, configured).ConfigureAwait(false);
         }
 
         IReadOnlyList<Result> absent = [];
@@ -155,8 +159,7 @@ public static class LintSession
             absent = comparison.Absent;
         }
 
-        exitCode = ExitCodes.Success;
-        return new LintRun(result, failOn, new ReportSettings(settings.ShowSuppressed, settings.IncludeSuppressed, absent));
+        return (new LintRun(result, failOn, new ReportSettings(settings.ShowSuppressed, settings.IncludeSuppressed, absent)), ExitCodes.Success);
     }
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";

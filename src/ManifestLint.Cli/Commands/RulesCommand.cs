@@ -10,20 +10,18 @@ namespace ManifestLint.Cli.Commands;
 /// </summary>
 public static class RulesCommand
 {
-    public static readonly Option<string> Format = new("--format", "-f")
-    {
-        Description = "text (aligned columns) or markdown (the table in README.md).",
-        DefaultValueFactory = _ => "text",
-    };
-
-    static RulesCommand() => Format.AcceptOnlyFromAmong("text", "markdown");
-
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("rules", "List every rule: ID, default severity, title.") { Format };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "text (aligned columns) or markdown (the table in README.md).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "markdown");
+        var command = new Command("rules", "List every rule: ID, default severity, title.") { format };
         command.SetAction(parseResult =>
         {
-            environment.Out.Write(parseResult.GetValue(Format) == "markdown" ? MarkdownTable(RuleCatalog.Default) : TextList(RuleCatalog.Default));
+            environment.Out.Write(parseResult.GetValue(format) == "markdown" ? MarkdownTable(RuleCatalog.Default) : TextList(RuleCatalog.Default));
             return ExitCodes.Success;
         });
         return command;

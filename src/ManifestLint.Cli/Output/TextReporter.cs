@@ -130,8 +130,10 @@ public static class TextReporter
     private static string Headline(Diagnostic d, Ansi ansi)
     {
         var suppressed = d.Suppression is { } s ? $" [suppressed{(s.Justification is { } reason ? $": {reason}" : string.Empty)}]" : string.Empty;
+        // Against a baseline, the findings this change brought are the ones to look at.
+        var fresh = d.BaselineState == BaselineState.New ? " [new]" : string.Empty;
         var where = $"{Printable(d.Location.Path)}({d.Location.StartLine},{d.Location.StartColumn}):";
-        return $"{ansi.Bold(where)} {ansi.Severity(d.Severity, d.Severity.ToName())} {d.RuleId}: {Printable(d.Message)}{ansi.Dim(Printable(suppressed))}";
+        return $"{ansi.Bold(where)} {ansi.Severity(d.Severity, d.Severity.ToName())} {d.RuleId}: {Printable(d.Message)}{ansi.Bold(fresh)}{ansi.Dim(Printable(suppressed))}";
     }
 
     /// <summary>The source line and a caret line under the span (to the end of the line when the span goes on), or null.</summary>

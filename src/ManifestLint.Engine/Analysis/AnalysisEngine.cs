@@ -281,6 +281,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             }
         }
 
+        run.Options.FileAnalyzed?.Invoke(input.Path);
         return new FileOutcome(file.Path, scope, sink, workloads, file.Resources.Count, directives);
     }
 

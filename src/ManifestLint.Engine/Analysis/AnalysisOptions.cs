@@ -31,4 +31,7 @@ public sealed record AnalysisOptions
 
     /// <summary>Also build the per-container memory table (<c>lint --summary</c>).</summary>
     public bool CollectMemorySummary { get; init; }
+
+    /// <summary>Called with each input's path once pass 2 has analysed it, from the analysing thread (progress on a terminal).</summary>
+    public Action<string>? FileAnalyzed { get; init; }
 }

@@ -30,10 +30,9 @@ public abstract class AnalysisContext(RuleDescriptor rule, Severity severity, An
 
     private protected void Add(SourceSpan at, string message, IReadOnlyList<RelatedLocation> related, IReadOnlyDictionary<string, string> properties, string fingerprint, Fix? fix = null)
     {
-        lock (Sink)
-        {
-            Sink.Add(new Diagnostic(Rule, Severity, message, at, related, properties, $"{Rule.Id}|{fingerprint}") { Fix = fix });
-        }
+        // No lock: a context reports into the sink of the one file (or cross-file pass) being analysed, which one
+        // thread fills; the engine runs files in parallel, never the rules of one file.
+        Sink.Add(new Diagnostic(Rule, Severity, message, at, related, properties, $"{Rule.Id}|{fingerprint}") { Fix = fix });
     }
 
     private protected static Dictionary<string, string> Describe(KubeResource resource) => new(StringComparer.Ordinal)
@@ -70,6 +69,11 @@ public sealed class ResourceContext(KubeResource resource, RuleDescriptor rule, 
 }
 
 /// <summary>Shared, computed-once facts about one pod spec: effective container resources and the QoS class.</summary>
+/// <remarks>
+/// The engine uses a PodFacts from one thread (the one analysing the workload's file), but the public
+/// <see cref="InputIndex"/> built from whole files hands out one PodFacts per workload from a concurrent cache to
+/// whoever asks, so the two lazily filled caches below keep their locks: uncontended, they cost next to nothing.
+/// </remarks>
 public sealed class PodFacts
 {
     private readonly Dictionary<Container, EffectiveResources> effective = new(ReferenceEqualityComparer.Instance);

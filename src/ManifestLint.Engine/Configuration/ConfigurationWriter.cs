@@ -77,13 +77,21 @@ public static partial class ConfigurationWriter
             rules:
 
             """);
-        foreach (var rule in catalog.Descriptors)
+        // The titles line up in one column after the longest setting, as in a hand-written file.
+        var settings = catalog.Descriptors.Select(rule =>
         {
             var options = catalog.OptionsOf(rule.Id);
             var value = options.Count == 0
                 ? rule.DefaultSeverity.ToName()
                 : $"{{ severity: {rule.DefaultSeverity.ToName()}, {string.Join(", ", options.Select(o => $"{o.Name}: {OptionValue(o, null)}"))} }}";
-            output.Append(CultureInfo.InvariantCulture, $"  # {rule.Id}: {value}    # {rule.Title}\n");
+            return (Setting: $"# {rule.Id}: {value}", rule.Title);
+        }).ToList();
+        // A rule with many options would push every title far right: its title goes on the line above it instead.
+        const int MaxAligned = 60;
+        var width = settings.Where(s => s.Setting.Length <= MaxAligned).Select(s => s.Setting.Length).DefaultIfEmpty(0).Max();
+        foreach (var (setting, title) in settings)
+        {
+            output.Append(setting.Length <= width ? $"  {setting.PadRight(width)}  # {title}\n" : $"  # ↓ {title}\n  {setting}\n");
         }
 
         output.Append("""

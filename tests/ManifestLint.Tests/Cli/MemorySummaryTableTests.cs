@@ -34,9 +34,27 @@ public class MemorySummaryTableTests
         MemorySummaryTable.Write(result.MemorySummary, writer);
 
         var lines = writer.ToString().Trim('\n').Split('\n');
-        Assert.StartsWith("WORKLOAD", lines[0], StringComparison.Ordinal);
-        Assert.Matches(@"^Deployment payments/ledger\s+ledger\s+Jvm 21\s+2 GiB\s+2 GiB\s+Burstable\s+1536 MiB .*≈1666 MiB\s+≈382 MiB$", lines[1]);
-        Assert.Matches(@"^Deployment payments/ledger\s+relay\s+Go 1\.22\s+256 MiB\s+512 MiB\s+Burstable\s+GOMEMLIMIT 460 MiB\s+52 MiB$", lines[2]);
+        Assert.Matches(@"^  CONTAINER\s+RUNTIME\s+REQUEST\s+LIMIT\s+QOS\s+HEAP\s+FOOTPRINT\s+HEADROOM$", lines[0]);
+        Assert.Equal("Deployment payments/ledger", lines[1]);
+        Assert.Matches(@"^  ledger\s+Jvm 21\s+2 GiB\s+2 GiB\s+Burstable\s+1536 MiB\b", lines[2]);
+        Assert.Matches(@"^  relay\s+Go 1\.22\s+256 MiB\s+512 MiB\s+Burstable\s+GOMEMLIMIT 460 MiB\b", lines[3]);
+        Assert.Equal(4, lines.Length);
+        Assert.All(lines, l => Assert.True(l.Length <= MemorySummaryTable.MaxWidth, l));
+    }
+
+    [Fact]
+    public void LongCells_AreCutToFitAHundredColumns()
+    {
+        var row = new ManifestLint.Engine.Summary.MemorySummaryRow(
+            new string('w', 150), new string('c', 80), "Jvm 21", "2 GiB", "2 GiB", "Burstable", "-XX:MaxRAMPercentage=75 of the limit: 1536 MiB", "1826 MiB", "222 MiB", new ManifestLint.Model.Source.SourceSpan("a.yaml", 1, 1, 1, 2));
+        using var writer = new StringWriter { NewLine = "\n" };
+
+        MemorySummaryTable.Write([row], writer);
+
+        var lines = writer.ToString().Trim('\n').Split('\n');
+        Assert.All(lines, l => Assert.True(l.Length <= MemorySummaryTable.MaxWidth, $"{l.Length}: {l}"));
+        Assert.EndsWith("…", lines[1], StringComparison.Ordinal);
+        Assert.Contains("222 MiB", lines[2], StringComparison.Ordinal);
     }
 
     [Fact]

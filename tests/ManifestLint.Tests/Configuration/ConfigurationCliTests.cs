@@ -132,11 +132,15 @@ public class ConfigurationCliTests
     }
 
     [Fact]
-    public void ConfigWithoutPrint_ExitsTwo()
+    public void ConfigAlone_PrintsWhatConfigPrintPrints()
     {
         using var tree = Repository();
 
-        Assert.Equal(ExitCodes.ToolFailure, CliRunner.Run(tree.Root, "config").ExitCode);
+        var alone = CliRunner.Run(tree.Root, "config");
+
+        Assert.Equal((ExitCodes.Success, string.Empty), (alone.ExitCode, alone.Error));
+        Assert.Contains("# Configuration file: none (built-in defaults)", alone.Out, StringComparison.Ordinal);
+        Assert.Equal(CliRunner.Run(tree.Root, "config", "--print").Out, alone.Out);
     }
 
     [Fact]

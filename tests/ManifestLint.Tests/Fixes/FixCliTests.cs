@@ -82,15 +82,15 @@ public class FixCliTests
     }
 
     [Fact]
-    public void StandardInput_IsNeverFixed()
+    public void StandardInput_IsNeverFixed_FixSaysItNeedsFiles()
     {
         using var tree = Tree();
 
         var (code, output, error) = CliRunner.RunWithInput(tree.Root, Typos, "lint", "-", "--fix", "--dry-run");
 
-        Assert.Equal(ExitCodes.Findings, code);
+        Assert.Equal(ExitCodes.ToolFailure, code);
         Assert.Empty(output);
-        Assert.Contains("nothing to fix", error, StringComparison.Ordinal);
+        Assert.Contains("--fix edits files in place, and standard input (-) is not a file", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -116,7 +116,8 @@ public class HelmCliTests
 
         Assert.True(limitCode == ExitCodes.Findings, limitError);
         Assert.True(setCode is ExitCodes.Success or ExitCodes.Findings, setError);
-        Assert.Matches(@"Deployment default/release-api\b.*\bapi\b.*\b256 MiB\s+512 MiB", withSet);
+        // The summary table: the workload on its line, its containers under it.
+        Assert.Matches(@"(?m)^Deployment default/release-api\b.*\n  api\b.*\b256 MiB\s+512 MiB", withSet);
         Assert.Contains("Deployment shop/prod-api, container \"api\" requests 256Mi of memory, more than its limit of 128Mi", withLimit, StringComparison.Ordinal);
         Assert.DoesNotContain("ML1001", withSet, StringComparison.Ordinal);
     }

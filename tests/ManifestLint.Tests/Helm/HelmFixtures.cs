@@ -17,7 +17,8 @@ internal static class HelmFixtures
     {
         var charts = chartDirectories.Select(d => new ChartInput(d, Path.GetRelativePath(RepositoryPaths.Root, d))).ToList();
         settings = (settings ?? new HelmSettings()) with { HelmPath = HelmTool.Executable };
-        return new HelmLinter(settings, RepositoryPaths.Root).Analyze([], charts);
+        // The library awaits with ConfigureAwait(false) throughout, so a synchronous test may wait for it.
+        return new HelmLinter(settings, RepositoryPaths.Root).AnalyzeAsync([], charts).GetAwaiter().GetResult();
     }
 
     /// <summary>The text of the line a span starts on, trimmed.</summary>

@@ -241,7 +241,7 @@ public class SingleRenderTests
     private static HelmLintResult Lint(TempTree tree, string helm, TimeSpan? timeout = null)
     {
         var settings = new HelmSettings { HelmPath = helm, Timeout = timeout ?? TimeSpan.FromSeconds(60) };
-        return new HelmLinter(settings, tree.Root).Analyze([], [new ChartInput(Path.Combine(tree.Root, "charts", "api"), "charts/api")]);
+        return new HelmLinter(settings, tree.Root).AnalyzeAsync([], [new ChartInput(Path.Combine(tree.Root, "charts", "api"), "charts/api")]).GetAwaiter().GetResult();
     }
 
     /// <summary>Every finding, one per line, with its related locations (the key-path mapping finds no values key: without them).</summary>
