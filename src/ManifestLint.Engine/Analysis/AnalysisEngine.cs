@@ -180,12 +180,14 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         // The file's configuration is looked up once, not once per rule.
         var configuration = run.Options.Configuration?.For(file.Path);
         var active = new List<(RegisteredRule Rule, Severity Severity)>(rules.Count);
+        var activeIds = new HashSet<string>(rules.Count, StringComparer.Ordinal);
         foreach (var rule in rules)
         {
             var severity = SeverityOf(rule.Descriptor, configuration, run.Options);
             if (severity != Severity.None)
             {
                 active.Add((rule, severity));
+                activeIds.Add(rule.Descriptor.Id);
             }
         }
 
@@ -245,7 +247,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             {
                 foreach (var action in rule.Registration.PodActions)
                 {
-                    Guard(rule, action, new PodContext(facts, rule.Descriptor, severity, options, found), found, static c => (c.Workload.DisplayName, c.Workload.Resource.KindSpan));
+                    Guard(rule, action, new PodContext(facts, rule.Descriptor, severity, options, found) { ActiveRules = activeIds }, found, static c => (c.Workload.DisplayName, c.Workload.Resource.KindSpan));
                 }
 
                 if (rule.Registration.ContainerActions.Count == 0)
@@ -258,7 +260,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
                 {
                     foreach (var action in rule.Registration.ContainerActions)
                     {
-                        Guard(rule, action, new ContainerContext(facts, container, rule.Descriptor, severity, options, found), found,
+                        Guard(rule, action, new ContainerContext(facts, container, rule.Descriptor, severity, options, found) { ActiveRules = activeIds }, found,
                             static c => ($"{c.Workload.DisplayName}, {c.Container.DisplayName}", c.Container.NameSpan));
                     }
                 }

@@ -28,6 +28,15 @@ public abstract class AnalysisContext(RuleDescriptor rule, Severity severity, An
     /// <summary>An option the running rule declared: its configured value for this file, or its default.</summary>
     public T Option<T>(RuleOption<T> option) => Options.Settings.Get(Rule.Id, option);
 
+    /// <summary>The IDs of the rules that run on this file (severity not none); null when every rule does.</summary>
+    internal IReadOnlySet<string>? ActiveRules { get; init; }
+
+    /// <summary>
+    /// Whether another rule runs on this file. A rule that leaves a shape to a more specific one (ML1002 leaves a container
+    /// with neither request nor limit to ML1001) reports it itself when the user turned that rule off.
+    /// </summary>
+    public bool IsActive(string ruleId) => ActiveRules?.Contains(ruleId) ?? true;
+
     private protected void Add(SourceSpan at, string message, IReadOnlyList<RelatedLocation> related, IReadOnlyDictionary<string, string> properties, string fingerprint, Fix? fix = null)
     {
         // No lock: a context reports into the sink of the one file (or cross-file pass) being analysed, which one
@@ -191,7 +200,7 @@ public sealed class ContainerContext(PodFacts facts, Container container, RuleDe
     public string Subject => $"{Workload.DisplayName}, {Container.DisplayName}";
 
     /// <summary>This context with its severity capped, for a rule's milder case.</summary>
-    public ContainerContext AtMost(Severity cap) => new(Facts, Container, Rule, Capped(cap), Options, Sink);
+    public ContainerContext AtMost(Severity cap) => new(Facts, Container, Rule, Capped(cap), Options, Sink) { ActiveRules = ActiveRules };
 
     public void Report(SourceSpan at, string message, string detail = "", params RelatedLocation[] related) => Report(null, at, message, detail, related);
 

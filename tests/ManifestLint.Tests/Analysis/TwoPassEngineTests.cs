@@ -69,9 +69,8 @@ public class TwoPassEngineTests
         var withLimitRange = Run(2, ("a/web.yaml", Deployment("web")), ("z/namespace.yaml", LimitRange));
 
         Assert.Equal((2, 2), (withLimitRange.FileCount, withLimitRange.ResourceCount));
-        Assert.Contains(alone, d => d.RuleId == RuleIds.MemoryLimitMissing && d.Location.Path == "a/web.yaml");
-        Assert.Contains(alone, d => d.RuleId == RuleIds.MemoryRequestMissing && d.Location.Path == "a/web.yaml");
-        Assert.DoesNotContain(withLimitRange.Diagnostics, d => d.RuleId is RuleIds.MemoryLimitMissing or RuleIds.MemoryRequestMissing or RuleIds.ToolError or RuleIds.InvalidManifest);
+        Assert.Contains(alone, d => d.RuleId == RuleIds.BestEffortPod && d.Location.Path == "a/web.yaml");
+        Assert.DoesNotContain(withLimitRange.Diagnostics, d => d.RuleId is RuleIds.MemoryLimitMissing or RuleIds.MemoryRequestMissing or RuleIds.BestEffortPod or RuleIds.ToolError or RuleIds.InvalidManifest);
     }
 
     [Fact]

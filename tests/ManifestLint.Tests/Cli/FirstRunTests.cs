@@ -94,7 +94,7 @@ public class FirstRunTests
         Assert.Equal(ExitCodes.Findings, code);
         Assert.Contains("+        limits: {memory: 512Mi}", output, StringComparison.Ordinal);
         Assert.Contains("would remain after the fixes:\n", error, StringComparison.Ordinal);
-        Assert.Matches(@"pod\.yaml\(11,\d+\): warning ML1001: .*sidecar", error);
+        Assert.Matches(@"pod\.yaml\(11,\d+\): warning ML1002: .*sidecar", error);
         Assert.DoesNotContain("ML1004", error, StringComparison.Ordinal);
         Assert.Equal(FixableAndNot, File.ReadAllText(Path.Combine(tree.Root, "pod.yaml")));
     }

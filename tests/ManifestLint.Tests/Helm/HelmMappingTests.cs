@@ -31,7 +31,7 @@ public class HelmMappingTests
     [Fact]
     public void AContainerWithoutResources_PointsAtItsNameLine_InTheHelperThatWritesIt()
     {
-        var finding = HelmFixtures.Single(Findings, "ML1001", "container \"tomcat\"", "values: default");
+        var finding = HelmFixtures.Single(Findings, "ML1002", "container \"tomcat\"", "values: default");
 
         Assert.EndsWith("tomcat/templates/_pod.tpl", finding.Location.Path, StringComparison.Ordinal);
         Assert.Equal("- name: tomcat", HelmFixtures.LineText(finding.Location));
@@ -40,7 +40,7 @@ public class HelmMappingTests
     [Fact]
     public void ASidecarFromValues_PointsAtTheIncludeLine_AndAtItsValuesItem()
     {
-        var finding = HelmFixtures.Single(Findings, "ML1001", "container \"log-shipper\"");
+        var finding = HelmFixtures.Single(Findings, "ML1002", "container \"log-shipper\"");
 
         Assert.Equal("{{- include \"common.tplvalues.render\" ( dict \"value\" .Values.sidecars \"context\" $) | nindent 2 }}", HelmFixtures.LineText(finding.Location));
         var values = HelmFixtures.Values(finding);
@@ -64,7 +64,7 @@ public class HelmMappingTests
     [Fact]
     public void FindingsIdenticalInSeveralVariants_AreReportedOnce_NamingThem()
     {
-        var finding = HelmFixtures.Single(Findings, "ML1001", "container \"log-shipper\"");
+        var finding = HelmFixtures.Single(Findings, "ML1002", "container \"log-shipper\"");
 
         Assert.EndsWith(" [chart tomcat, values: default, ci/preset-values.yaml]", finding.Message, StringComparison.Ordinal);
         Assert.Equal("default, ci/preset-values.yaml", finding.Properties["helmValues"]);
@@ -74,7 +74,7 @@ public class HelmMappingTests
     [Fact]
     public void AContainerWhoseResourcesAWithBlockLeavesOut_PointsAtItsNameLine()
     {
-        var finding = HelmFixtures.Single(Findings, "ML1001", "container \"monitor-server\"");
+        var finding = HelmFixtures.Single(Findings, "ML1002", "container \"monitor-server\"");
 
         Assert.EndsWith("monitor/templates/deployment.yaml", finding.Location.Path, StringComparison.Ordinal);
         Assert.Equal("- name: {{ template \"monitor.name\" . }}-{{ .Values.server.name }}", HelmFixtures.LineText(finding.Location));
@@ -87,7 +87,7 @@ public class HelmMappingTests
 
         Assert.Equal("resources: {{- toYaml $sidecar.resources | nindent 12 }}", HelmFixtures.LineText(finding.Location));
         Assert.Equal("values: sidecars.reloader.resources", HelmFixtures.Values(finding).Message);
-        Assert.Equal("- name: {{ $name }}", HelmFixtures.LineText(HelmFixtures.Single(Findings, "ML1001", "container \"proxy\"").Location));
+        Assert.Equal("- name: {{ $name }}", HelmFixtures.LineText(HelmFixtures.Single(Findings, "ML1002", "container \"proxy\"").Location));
     }
 
     [Fact]

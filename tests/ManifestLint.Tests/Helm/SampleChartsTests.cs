@@ -45,7 +45,7 @@ public class SampleChartsTests
         Assert.Contains(findings, d => d.RuleId == RuleIds.HelmRenderFailed && d.Location.Path == "samples/charts/billing/Chart.yaml");
         Assert.Contains(findings, d => d.Location.Path == "samples/charts/shop/charts/cache/templates/statefulset.yaml");
         Assert.Contains(findings, d => d.Message.EndsWith("[chart web, values: ci/prod-values.yaml]", StringComparison.Ordinal));
-        Assert.Equal(2, findings.Count(d => d.RuleId == "ML1001" && d.Location.Path == "samples/charts/workers/templates/_pod.tpl"));
+        Assert.Equal(2, findings.Count(d => d.RuleId is "ML1001" or "ML1002" && d.Location.Path == "samples/charts/workers/templates/_pod.tpl"));
         Assert.Equal(0, result.Statistics.ByOutline + result.Statistics.FileOnly + result.Statistics.Unmapped);
     }
 }

@@ -38,6 +38,6 @@ public class MalformedContainerTests
         Assert.True(ml0001.Location.StartLine == line, $"{what}: ML0001 on line {ml0001.Location.StartLine}, not {line}: {ml0001.Message}");
         Assert.DoesNotContain(findings, d => d.RuleId != "ML0001" && d.Message.Contains("\"broken\"", StringComparison.Ordinal));
         Assert.DoesNotContain(findings, d => d.RuleId == "ML1006");
-        Assert.Contains(findings, d => d.RuleId == "ML1001" && d.Message.Contains("\"sidecar\"", StringComparison.Ordinal));
+        Assert.Contains(findings, d => d.RuleId == "ML1002" && d.Message.Contains("\"sidecar\" has no memory request or limit", StringComparison.Ordinal));
     }
 }

@@ -30,6 +30,8 @@ public class ToolErrorTests
         spec:
           containers:
             - name: app
+              resources:
+                requests: {cpu: 100m}
         ---
         apiVersion: autoscaling/v2
         kind: HorizontalPodAutoscaler
@@ -65,7 +67,7 @@ public class ToolErrorTests
 
         var error = Assert.Single(diagnostics, d => d.RuleId == "ML0000");
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, diagnostics.Count(d => d.RuleId == "ML1001"));
+        Assert.Equal(1, diagnostics.Count(d => d.RuleId == "ML1001"));
         Assert.Contains(diagnostics, d => d.RuleId == "ML6005");
         if (stage is Stage.Resource or Stage.Pod or Stage.Container)
         {
@@ -90,7 +92,7 @@ public class ToolErrorTests
         var diagnostics = engine.Analyze([AnalysisInput.FromText("pods.yaml", Manifests)]).Diagnostics;
 
         Assert.Single(diagnostics, d => d.RuleId == "ML0000");
-        Assert.Equal(2, diagnostics.Count(d => d.RuleId == "ML1001"));
+        Assert.Equal(1, diagnostics.Count(d => d.RuleId == "ML1001"));
     }
 
     [Fact]
@@ -102,7 +104,7 @@ public class ToolErrorTests
         var diagnostics = engine.Analyze(inputs, AnalysisOptions.Default with { MaxParallelism = 4 }).Diagnostics;
 
         Assert.Equal(200, diagnostics.Count(d => d.RuleId == "ML0000"));
-        Assert.Equal(400, diagnostics.Count(d => d.RuleId == "ML1001"));
+        Assert.Equal(200, diagnostics.Count(d => d.RuleId == "ML1001"));
     }
 
     [Fact]

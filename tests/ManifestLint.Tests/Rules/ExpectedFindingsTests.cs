@@ -8,7 +8,7 @@ namespace ManifestLint.Tests.Rules;
 /// <summary>The verifier every rule test goes through fails when it should: a verifier that cannot fail proves nothing.</summary>
 public class ExpectedFindingsTests
 {
-    private const string PodWithoutLimit = """
+    private const string PodWithoutMemory = """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -17,18 +17,21 @@ public class ExpectedFindingsTests
           containers:
             - name: web   # Noncompliant{pins}
               image: nginx:1.27
+            - name: exporter
+              image: nginx/nginx-prometheus-exporter:1.4.0
+              resources: {limits: {memory: 64Mi}}
         """;
 
-    private static string Pod(string pins) => PodWithoutLimit.Replace("{pins}", pins, StringComparison.Ordinal);
+    private static string Pod(string pins) => PodWithoutMemory.Replace("{pins}", pins, StringComparison.Ordinal);
 
     [Theory]
     [InlineData("")]
     [InlineData(":7")]
     [InlineData(" [warning]")]
-    [InlineData(":7 [warning] {{has no memory limit}}")]
+    [InlineData(":7 [warning] {{has no memory request or limit}}")]
     public void MatchingAnnotation_Passes(string pins)
     {
-        ExpectedFindings.Verify(RuleIds.MemoryLimitMissing, Pod(pins));
+        ExpectedFindings.Verify(RuleIds.MemoryRequestMissing, Pod(pins));
     }
 
     [Theory]
@@ -38,7 +41,7 @@ public class ExpectedFindingsTests
     [InlineData("@+1", "missing    line 8")]
     public void WrongPin_Fails(string pins, string expected)
     {
-        var error = Assert.Throws<FailException>(() => ExpectedFindings.Verify(RuleIds.MemoryLimitMissing, Pod(pins)));
+        var error = Assert.Throws<FailException>(() => ExpectedFindings.Verify(RuleIds.MemoryRequestMissing, Pod(pins)));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
@@ -46,9 +49,9 @@ public class ExpectedFindingsTests
     [Fact]
     public void UnannotatedFinding_Fails()
     {
-        var error = Assert.Throws<FailException>(() => ExpectedFindings.Verify(RuleIds.MemoryLimitMissing, PodWithoutLimit.Replace("   # Noncompliant{pins}", string.Empty, StringComparison.Ordinal)));
+        var error = Assert.Throws<FailException>(() => ExpectedFindings.Verify(RuleIds.MemoryRequestMissing, PodWithoutMemory.Replace("   # Noncompliant{pins}", string.Empty, StringComparison.Ordinal)));
 
-        Assert.Contains("unexpected line 7:7 ML1001", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unexpected line 7:7 ML1002", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,7 +110,9 @@ public class ExpectedFindingsTests
         var findings = ExpectedFindings.Analyze(Pod(string.Empty), ExpectedFindings.Alone(RuleIds.MemoryLimitMissing));
         var all = ExpectedFindings.Analyze(Pod(string.Empty));
 
+        // With every rule on, ML1002 reports "no memory request or limit"; alone, ML1001 reports the container itself.
         Assert.Equal([RuleIds.MemoryLimitMissing], findings.Select(d => d.RuleId));
         Assert.Contains(all, d => d.RuleId == RuleIds.MemoryRequestMissing);
+        Assert.DoesNotContain(all, d => d.RuleId == RuleIds.MemoryLimitMissing);
     }
 }

@@ -129,7 +129,7 @@ public class SarifRealCatalogTests
         Assert.Equal(result.Diagnostics.Count, results.Count);
         Assert.Contains(results, r => (string?)r!["ruleId"] == "ML0001");
         Assert.Contains(results, r => (string?)r!["ruleId"] == "ML0003");
-        Assert.Contains(results, r => (string?)r!["ruleId"] == "ML1001");
+        Assert.Contains(results, r => (string?)r!["ruleId"] == "ML1006");
 
         // The LimitRange default that makes the request exceed the limit is a related location.
         var exceeds = results.Single(r => (string?)r!["ruleId"] == "ML1003")!;

@@ -38,6 +38,19 @@ public class SuppressionCliTests
               resources:
                 limits:
                   cpu: 100m
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: worker
+          namespace: shop
+        spec:
+          containers:
+            - name: worker
+              image: nginx:1.27
+              resources:
+                requests:
+                  memory: 128Mi
         """;
 
     [Fact]
@@ -48,7 +61,7 @@ public class SuppressionCliTests
         var (code, output, _) = CliRunner.Run(tree.Root, "lint", "pods.yaml");
 
         Assert.Equal(ExitCodes.Findings, code);
-        Assert.Equal(["pods.yaml(27,9): warning ML1001:"], output.Split('\n').Where(l => l.Contains(": warning", StringComparison.Ordinal)).Select(l => l[..(l.IndexOf("ML1001:", StringComparison.Ordinal) + 7)]));
+        Assert.Equal(["pods.yaml(39,7): warning ML1001:"], output.Split('\n').Where(l => l.Contains(": warning", StringComparison.Ordinal)).Select(l => l[..(l.IndexOf("ML1001:", StringComparison.Ordinal) + 7)]));
         Assert.EndsWith("; 2 suppressed.\n", output, StringComparison.Ordinal);
     }
 

@@ -54,12 +54,12 @@ public class SuppressionTests
     public void OneComment_CanNameSeveralRules()
     {
         var result = Analyze(Pod("""
-                  # manifestlint-disable-next-line ML1001, ML1002 -- batch pod
-                  resources: {}
+                  # manifestlint-disable-next-line ML1001, ML1004 -- batch pod
+                  resources: {requests: {memory: 512m}}
             """));
 
-        Assert.Equal(["ML1001", "ML1002"], result.Suppressed.Select(d => d.RuleId).Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(result.Active, d => d.RuleId is "ML1001" or "ML1002" or "ML0005");
+        Assert.Equal(["ML1001", "ML1004"], result.Suppressed.Select(d => d.RuleId).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(result.Active, d => d.RuleId is "ML1001" or "ML1004" or "ML0005");
     }
 
     [Fact]

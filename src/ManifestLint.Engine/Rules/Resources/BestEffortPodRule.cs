@@ -5,19 +5,38 @@ using ManifestLint.Model.Semantics;
 
 namespace ManifestLint.Engine.Rules.Resources;
 
-/// <summary>ML1006: a pod whose QoS class is BestEffort: no container requests or limits cpu or memory.</summary>
+/// <summary>
+/// ML1006: a pod whose QoS class is BestEffort: no container requests or limits cpu or memory. Every container of such a
+/// pod has neither a memory request nor a limit; this one pod-level finding names them, and ML1001/ML1002 leave them to
+/// it (see <see cref="MissingMemory"/>).
+/// </summary>
 public sealed class BestEffortPodRule() : Rule(RuleIds.BestEffortPod)
 {
+    /// <summary>How many containers the message names before "and N more".</summary>
+    private const int NamedContainers = 3;
+
     public override void Initialize(RuleRegistration registration) => registration.RegisterPodAction(c =>
     {
-        // A pod without containers is invalid (ML0001 or the API server says so), not BestEffort.
-        if (c.Facts.Qos != QosClass.BestEffort || !c.Pod.Containers.Any() || c.Facts.HasUnparsedComputeValue())
+        if (!Applies(c.Facts))
         {
             return;
         }
 
-        c.Report(
-            c.Pod.ContainersKeySpan,
-            $"{c.Workload.DisplayName} runs BestEffort pods (no container requests or limits cpu or memory): they get oom_score_adj 1000, so the kernel kills them first when the node runs out of memory, and the kubelet evicts them first. Set memory requests and limits.");
+        c.Report(c.Pod.ContainersKeySpan, Message(c.Workload.DisplayName, c.Pod.AllContainers.Select(k => k.DisplayName).ToList()));
     });
+
+    /// <summary>
+    /// The pod is BestEffort, so this rule reports it. A pod without containers is invalid (ML0001 or the API server says
+    /// so), not BestEffort; a compute value that does not parse or a malformed container leaves the class unknown.
+    /// </summary>
+    internal static bool Applies(PodFacts facts) =>
+        facts.Qos == QosClass.BestEffort && facts.Workload.Pod.Containers.Any() && !facts.HasUnparsedComputeValue();
+
+    internal static string Message(string workload, IReadOnlyList<string> containers)
+    {
+        var named = string.Join(", ", containers.Take(NamedContainers));
+        var more = containers.Count > NamedContainers ? $" and {containers.Count - NamedContainers} more" : string.Empty;
+        var verb = containers.Count == 1 ? "has" : "have";
+        return $"{workload} runs BestEffort pods: {named}{more} {verb} no memory request or limit (nor cpu), so the scheduler reserves no memory and the kernel OOM-kills and the kubelet evicts these pods first (oom_score_adj 1000). Set resources.requests.memory and limits.memory.";
+    }
 }

@@ -11,13 +11,15 @@ namespace ManifestLint.Engine.Rules.Resources;
 /// ML1001: a container (init containers included) without a memory limit, after LimitRange defaults.
 /// A zero limit counts as none: the kubelet sets no cgroup limit for it. A pod-level memory limit bounds every
 /// container through the pod cgroup (PodLevelResources, beta 1.34), so the node is protected and nothing is reported.
-/// The Kubernetes pause image (capacity placeholders, image pullers) cannot grow and is not reported either.
+/// The Kubernetes pause image (capacity placeholders, image pullers) cannot grow and is not reported either. A container
+/// with no request either is ML1002's ("no memory request or limit"), and the containers of a BestEffort pod are ML1006's
+/// (see <see cref="MissingMemory"/>), unless the configuration turns those rules off.
 /// </summary>
 public sealed class MemoryLimitMissingRule() : Rule(RuleIds.MemoryLimitMissing)
 {
     public override void Initialize(RuleRegistration registration) => registration.RegisterContainerAction(c =>
     {
-        if (!MissingMemory.LimitMissing(c))
+        if (!MissingMemory.ReportsLimit(c))
         {
             return;
         }
@@ -25,7 +27,15 @@ public sealed class MemoryLimitMissingRule() : Rule(RuleIds.MemoryLimitMissing)
         var limit = c.Effective.Limit(ResourceNames.Memory);
 
         var at = limit?.OnContainerAt() ?? c.Container.MissingFieldSpan(c.Container.Resources.Limits);
-        var what = limit is null ? "has no memory limit" : "has a memory limit of 0, which means no limit";
-        c.Report(ResourceFixes.MemoryLimitFromRequest(c), at, $"{c.Subject} {what}: it can take memory until the node runs out, and then node-level OOM kills or evictions hit any pod on the node.{JvmNodeSizing.Note(c)} Set resources.limits.memory.", string.Empty, limit?.LimitRangeSource() ?? []);
+        // Without a request too, ML1002 reports the container, unless it is off (MissingMemory.ReportsLimit).
+        var noRequest = MissingMemory.RequestMissing(c);
+        var what = (limit, noRequest) switch
+        {
+            (null, true) => "has no memory request or limit",
+            (null, false) => "has no memory limit",
+            _ => "has a memory limit of 0, which means no limit",
+        };
+        var fix = noRequest ? "Set resources.requests.memory and resources.limits.memory." : "Set resources.limits.memory.";
+        c.Report(ResourceFixes.MemoryLimitFromRequest(c), at, $"{c.Subject} {what}: it can take memory until the node runs out, and then node-level OOM kills or evictions hit any pod on the node.{JvmNodeSizing.Note(c)} {fix}", string.Empty, limit?.LimitRangeSource() ?? []);
     });
 }

@@ -1,13 +1,31 @@
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Rules.Common;
 using ManifestLint.Model.Kubernetes;
 using ManifestLint.Model.Semantics;
 
 namespace ManifestLint.Engine.Rules.Resources;
 
-/// <summary>When a container's missing memory request (ML1002) or limit (ML1001) is a finding.</summary>
+/// <summary>
+/// When a container's missing memory request (ML1002) or limit (ML1001) is a finding, and which rule reports it, so that
+/// one problem is one finding. The three rules split the shapes: a BestEffort pod (no container requests or limits cpu
+/// or memory) is ML1006's one pod-level finding; a container with no request is ML1002's, and it has no limit either
+/// (a request defaults from the limit), so that finding says both are missing; ML1001 keeps a container with a request
+/// and no limit. A rule that leaves a shape to another reports it itself when the configuration turns that rule off.
+/// </summary>
 internal static class MissingMemory
 {
+    /// <summary>ML1001 and ML1002 stay quiet: the pod is BestEffort and ML1006 reports it, naming the containers.</summary>
+    public static bool LeftToBestEffort(ContainerContext c) =>
+        c.IsActive(RuleIds.BestEffortPod) && BestEffortPodRule.Applies(c.Facts);
+
+    /// <summary>ML1002 reports the container: no request (and so no limit), not left to ML1006.</summary>
+    public static bool ReportsRequest(ContainerContext c) => RequestMissing(c) && !LeftToBestEffort(c);
+
+    /// <summary>ML1001 reports the container: no limit, and neither ML1006 nor ML1002 (for "no memory request or limit") does.</summary>
+    public static bool ReportsLimit(ContainerContext c) =>
+        LimitMissing(c) && !LeftToBestEffort(c) && !(c.IsActive(RuleIds.MemoryRequestMissing) && RequestMissing(c));
+
     /// <summary>ML1001's case: no memory limit (or 0, which means none) after defaulting, nothing at pod level, not the pause image.</summary>
     public static bool LimitMissing(ContainerContext c)
     {

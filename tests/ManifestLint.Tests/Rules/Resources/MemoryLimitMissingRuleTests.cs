@@ -9,9 +9,19 @@ public class MemoryLimitMissingRuleTests
     private const string Rule = "ML1001";
 
     [Fact]
-    public void ContainerWithoutResources_IsReportedAtName()
+    public void RequestFromLimitRange_NoLimit_IsReportedAtName()
     {
         Verify(Rule, """
+            apiVersion: v1
+            kind: LimitRange
+            metadata:
+              name: requests-only
+            spec:
+              limits:
+                - type: Container
+                  defaultRequest:
+                    memory: 128Mi
+            ---
             apiVersion: v1
             kind: Pod
             metadata:
@@ -20,6 +30,25 @@ public class MemoryLimitMissingRuleTests
               containers:
                 - name: web   # Noncompliant {{container "web" has no memory limit}}
                   image: nginx:1.27
+            """);
+    }
+
+    // No request either: one finding, ML1002's "no memory request or limit" (ML1006's in a BestEffort pod).
+    [Fact]
+    public void ContainerWithoutAnyMemory_IsLeftToMemoryRequestMissing()
+    {
+        Verify(Rule, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+                - name: exporter
+                  image: nginx/nginx-prometheus-exporter:1.4.0
+                  resources: {limits: {memory: 64Mi}}
             """);
     }
 
@@ -54,6 +83,8 @@ public class MemoryLimitMissingRuleTests
                 - name: web
                   image: nginx:1.27
                   resources:
+                    requests:
+                      memory: 256Mi
                     limits:   # Noncompliant
                       cpu: 500m
             """);
@@ -73,6 +104,7 @@ public class MemoryLimitMissingRuleTests
                   image: nginx:1.27
                   resources:
                     limits:
+                      cpu: 500m
                       memory: "0"   # Noncompliant {{memory limit of 0, which means no limit}}
             """);
     }
@@ -126,9 +158,10 @@ public class MemoryLimitMissingRuleTests
               initContainers:
                 - name: migrate   # Noncompliant {{init container "migrate"}}
                   image: flyway/flyway:10
-                - name: envoy   # Noncompliant {{sidecar container "envoy"}}
+                - name: envoy
                   image: envoyproxy/envoy:v1.32.1
                   restartPolicy: Always
+                  resources: {requests: {memory: 64Mi}}   # Noncompliant {{sidecar container "envoy"}}
               containers:
                 - name: web
                   image: nginx:1.27
@@ -244,8 +277,9 @@ public class MemoryLimitMissingRuleTests
               namespace: shop
             spec:
               containers:
-                - name: web   # Noncompliant
+                - name: web
                   image: nginx:1.27
+                  resources: {requests: {memory: 256Mi}}   # Noncompliant
             """);
     }
 
@@ -271,8 +305,9 @@ public class MemoryLimitMissingRuleTests
               namespace: shop
             spec:
               containers:
-                - name: web   # Noncompliant
+                - name: web
                   image: nginx:1.27
+                  resources: {requests: {memory: 256Mi}}   # Noncompliant
             """);
     }
 
@@ -322,8 +357,9 @@ public class MemoryLimitMissingRuleTests
               namespace: shop
             spec:
               containers:
-                - name: web   # Noncompliant
+                - name: web
                   image: nginx:1.27
+                  resources: {requests: {memory: 256Mi}}   # Noncompliant
             """);
     }
 
@@ -391,8 +427,9 @@ public class MemoryLimitMissingRuleTests
                 limits:
                   cpu: "1"
               containers:
-                - name: web   # Noncompliant
+                - name: web
                   image: nginx:1.27
+                  resources: {requests: {memory: 256Mi}}   # Noncompliant
             """);
     }
 
@@ -445,8 +482,9 @@ public class MemoryLimitMissingRuleTests
                     spec:
                       restartPolicy: OnFailure
                       containers:
-                        - name: export   # Noncompliant {{CronJob reports/nightly-export}}
+                        - name: export
                           image: python:3.12-slim
+                          resources: {requests: {memory: 256Mi}}   # Noncompliant {{CronJob reports/nightly-export}}
             """);
     }
 
@@ -493,8 +531,9 @@ public class MemoryLimitMissingRuleTests
                   app: worker
               spec:
                 containers:
-                  - name: worker   # Noncompliant {{PodTemplate batch/worker-template}}
+                  - name: worker
                     image: busybox:1.37
+                    resources: {requests: {memory: 256Mi}}   # Noncompliant {{PodTemplate batch/worker-template}}
             """);
     }
 
@@ -522,8 +561,9 @@ public class MemoryLimitMissingRuleTests
                     app: storefront
                 spec:
                   containers:
-                    - name: storefront   # Noncompliant {{Rollout shop/storefront}}
+                    - name: storefront
                       image: ghcr.io/example/storefront:3.1.0
+                      resources: {requests: {memory: 256Mi}}   # Noncompliant {{Rollout shop/storefront}}
             """);
     }
 
@@ -549,8 +589,9 @@ public class MemoryLimitMissingRuleTests
                         app: api
                     spec:
                       containers:
-                        - name: api   # Noncompliant {{Deployment shop/api}}
+                        - name: api
                           image: ghcr.io/example/api:1.0.0
+                          resources: {requests: {memory: 256Mi}}   # Noncompliant {{Deployment shop/api}}
               - apiVersion: apps/v1
                 kind: DaemonSet
                 metadata:
@@ -566,8 +607,9 @@ public class MemoryLimitMissingRuleTests
                         app: fluent-bit
                     spec:
                       containers:
-                        - name: fluent-bit   # Noncompliant {{DaemonSet logging/fluent-bit}}
+                        - name: fluent-bit
                           image: fluent/fluent-bit:3.2
+                          resources: {requests: {memory: 256Mi}}   # Noncompliant {{DaemonSet logging/fluent-bit}}
             """);
     }
 
@@ -591,9 +633,10 @@ public class MemoryLimitMissingRuleTests
                       memory: 1G
                 - name: old-pause
                   image: k8s.gcr.io/pause-amd64:3.1
-                - name: not-pause   # Noncompliant
+                - name: not-pause
                   image: registry.k8s.io/pause:3.10.2
                   command: [/bin/sh, -c, "sleep 1"]
+                  resources: {requests: {memory: 256Mi}}   # Noncompliant
             """);
     }
 }

@@ -17,8 +17,11 @@ public class MemoryRequestMissingRuleTests
               name: web
             spec:
               containers:
-                - name: web   # Noncompliant {{container "web" has no memory request}}
+                - name: web   # Noncompliant {{container "web" has no memory request or limit}}
                   image: nginx:1.27
+                - name: exporter
+                  image: nginx/nginx-prometheus-exporter:1.4.0
+                  resources: {limits: {memory: 64Mi}}
             """);
     }
 
@@ -145,7 +148,7 @@ public class MemoryRequestMissingRuleTests
                   image: envoyproxy/envoy:v1.32.1
                   restartPolicy: Always
                   resources: {requests: {memory: 64Mi}}
-                - name: migrate   # Noncompliant {{init container "migrate" has no memory request (and no memory limit or LimitRange default to take one from): no other container of the pod requests memory while it runs}}
+                - name: migrate   # Noncompliant {{init container "migrate" has no memory request or limit (nor a LimitRange default): no other container of the pod requests memory while it runs}}
                   image: flyway/flyway:10
               containers:
                 - name: web   # Noncompliant {{container "web" has no memory request}}
@@ -248,8 +251,9 @@ public class MemoryRequestMissingRuleTests
               name: web
             spec:
               containers:
-                - name: web   # Noncompliant
+                - name: web
                   image: nginx:1.27
+                  resources: {requests: {cpu: 100m}}   # Noncompliant
             """);
     }
 
