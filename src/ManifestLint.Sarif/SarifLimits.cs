@@ -35,14 +35,30 @@ public sealed record SarifLimits(int MaxResults, long MaxGzippedBytes)
             .ThenBy(r => r.Index)
             .Select(r => r.Index)
             .ToList();
-        var keep = Math.Min(run.Results.Count, MaxResults);
+        var limited = log;
+        Fit(run.Results.Count, keep =>
+        {
+            limited = keep == run.Results.Count && omittedBefore == 0 ? log : Keep(log, ranked.Take(keep), run.Results.Count - keep + omittedBefore, run.Results.Count + omittedBefore);
+            return GzippedSize(stream => SarifWriter.Write(limited, stream));
+        });
+        return limited;
+    }
+
+    /// <summary>
+    /// How many of <paramref name="count"/> results, the most severe first, a run may keep: at most
+    /// <see cref="MaxResults"/>, then fewer until <paramref name="sizeKeeping"/> (the gzipped size of the log keeping
+    /// that many) is within <see cref="MaxGzippedBytes"/>. The last call of <paramref name="sizeKeeping"/> was with the
+    /// answer.
+    /// </summary>
+    internal int Fit(int count, Func<int, long> sizeKeeping)
+    {
+        var keep = Math.Min(count, MaxResults);
         while (true)
         {
-            var limited = keep == run.Results.Count && omittedBefore == 0 ? log : Keep(log, ranked.Take(keep), run.Results.Count - keep + omittedBefore, run.Results.Count + omittedBefore);
-            var size = GzippedSize(limited);
+            var size = sizeKeeping(keep);
             if (size <= MaxGzippedBytes || keep == 0)
             {
-                return limited;
+                return keep;
             }
 
             // Shrink in proportion to the excess, with a margin, and always by at least one result.
@@ -51,20 +67,23 @@ public sealed record SarifLimits(int MaxResults, long MaxGzippedBytes)
         }
     }
 
+    /// <summary>The warning notification of a run that left <paramref name="omitted"/> of <paramref name="total"/> results out.</summary>
+    internal Notification OmittedNotification(int omitted, int total) => new()
+    {
+        Level = "warning",
+        Message = new Message
+        {
+            Text = $"{omitted} of {total} results were left out of this run to stay within GitHub code scanning's limits "
+                + $"({MaxResults:N0} results and {MaxGzippedBytes / 1_000_000.0:0.#} MB gzipped per run). The most severe were kept: errors, then warnings, then notes. "
+                + "Lint fewer files per run, or fix or configure rules, to see the rest.",
+        },
+    };
+
     private SarifLog Keep(SarifLog log, IEnumerable<int> indices, int omitted, int total)
     {
         var run = log.Runs[0];
         var kept = new SortedSet<int>(indices);
-        var notification = new Notification
-        {
-            Level = "warning",
-            Message = new Message
-            {
-                Text = $"{omitted} of {total} results were left out of this run to stay within GitHub code scanning's limits "
-                    + $"({MaxResults:N0} results and {MaxGzippedBytes / 1_000_000.0:0.#} MB gzipped per run). The most severe were kept: errors, then warnings, then notes. "
-                    + "Lint fewer files per run, or fix or configure rules, to see the rest.",
-            },
-        };
+        var notification = OmittedNotification(omitted, total);
         var invocation = run.Invocations is [var first, ..] ? first : new Invocation { ExecutionSuccessful = true };
         invocation = invocation with { ToolExecutionNotifications = [.. invocation.ToolExecutionNotifications ?? [], notification] };
         var properties = new PropertyBag();
@@ -91,11 +110,12 @@ public sealed record SarifLimits(int MaxResults, long MaxGzippedBytes)
         _ => 3,
     };
 
-    private long GzippedSize(SarifLog log)
+    /// <summary>The gzipped size of what <paramref name="write"/> writes (its plain size when that is within the cap already).</summary>
+    internal long GzippedSize(Action<Stream> write)
     {
         // JSON never grows under gzip: a log whose plain text fits needs no compressing to know it fits.
         var plain = new CountingStream();
-        SarifWriter.Write(log, plain);
+        write(plain);
         if (plain.Length <= MaxGzippedBytes)
         {
             return plain.Length;
@@ -104,7 +124,7 @@ public sealed record SarifLimits(int MaxResults, long MaxGzippedBytes)
         var counter = new CountingStream();
         using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true))
         {
-            SarifWriter.Write(log, gzip);
+            write(gzip);
         }
 
         return counter.Length;

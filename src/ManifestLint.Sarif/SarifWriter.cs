@@ -21,7 +21,18 @@ public static class SarifWriter
     /// <summary>The <c>partialFingerprints</c> key; bump the version if the fingerprint recipe ever changes.</summary>
     public const string FingerprintKey = "manifestlint/v1";
 
-    private static readonly JsonTypeInfo<SarifLog> LogTypeInfo = CreateTypeInfo();
+    /// <summary>
+    /// Same settings as the generated context plus a relaxed encoder: the output is a file, never embedded in HTML, so
+    /// '"', '&lt;', '&amp;' and non-ASCII characters are written as themselves rather than \uXXXX.
+    /// </summary>
+    internal static JsonSerializerOptions IndentedOptions { get; } = new(SarifJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The same without indentation: results held in memory until the log is written (<see cref="SarifCollector"/>).</summary>
+    internal static JsonSerializerOptions CompactOptions { get; } = new(IndentedOptions) { WriteIndented = false };
+
+    private static readonly JsonTypeInfo<SarifLog> LogTypeInfo = (JsonTypeInfo<SarifLog>)IndentedOptions.GetTypeInfo(typeof(SarifLog));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RuleDescriptor, ReportingDescriptor> Descriptors = [];
 
     /// <summary>
     /// The log of one run: every rule of <paramref name="catalog"/> (in catalog order) as
@@ -48,91 +59,112 @@ public static class SarifWriter
     internal static SarifLog Build(IReadOnlyList<Diagnostic> diagnostics, Func<Diagnostic, string> fingerprintOf, RuleCatalog catalog, SarifOptions options, bool executionSuccessful, int omittedBefore)
     {
         var uris = new ArtifactUris(options.SourceRoot, options.WorkingDirectory);
-        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (descriptor, i) in catalog.Descriptors.Select((d, i) => (d, i)))
-        {
-            ruleIndex[descriptor.Id] = i;
-        }
-
+        var ruleIndex = RuleIndex(catalog);
         var results = new List<Result>(diagnostics.Count + options.AbsentResults.Count);
         var notifications = new List<Notification>();
         foreach (var diagnostic in diagnostics)
         {
-            if (!ruleIndex.TryGetValue(diagnostic.RuleId, out var index))
+            var index = IndexOf(ruleIndex, diagnostic);
+            results.Add(ToResult(diagnostic, index, fingerprintOf(diagnostic), uris, options));
+            if (ToNotification(diagnostic, index, uris) is { } notification)
             {
-                throw new ArgumentException($"Diagnostic rule {diagnostic.RuleId} is not in the rule catalog.", nameof(diagnostics));
-            }
-
-            var location = ToLocation(diagnostic.Location, uris);
-            results.Add(new Result
-            {
-                RuleId = diagnostic.RuleId,
-                RuleIndex = index,
-                Level = diagnostic.Severity.ToName(),
-                Message = new Message { Text = diagnostic.Message },
-                Locations = [location],
-                RelatedLocations = diagnostic.RelatedLocations.Count == 0
-                    ? null
-                    : [.. diagnostic.RelatedLocations.Select((r, i) => ToLocation(r.Span, uris) with { Id = i + 1, Message = new Message { Text = r.Message } })],
-                PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal) { [FingerprintKey] = fingerprintOf(diagnostic) },
-                Suppressions = options.IncludeSuppressed ? ToSuppressions(diagnostic, uris) : null,
-                BaselineState = ToBaselineState(diagnostic.BaselineState),
-                Fixes = diagnostic.Fix is { } fix ? [ToFix(fix, uris)] : null,
-                Properties = diagnostic.Properties.Count == 0 ? null : ToPropertyBag(diagnostic.Properties),
-            });
-
-            if (diagnostic.RuleId is RuleIds.ToolError or RuleIds.InvalidManifest && diagnostic.Suppression is null)
-            {
-                notifications.Add(new Notification
-                {
-                    Descriptor = new ReportingDescriptorReference { Id = diagnostic.RuleId },
-                    AssociatedRule = new ReportingDescriptorReference { Id = diagnostic.RuleId, Index = index },
-                    Level = "error",
-                    Message = new Message { Text = diagnostic.Message },
-                    Locations = [location],
-                });
+                notifications.Add(notification);
             }
         }
 
-        results.AddRange(options.AbsentResults.Select(r => r with
+        results.AddRange(AbsentResults(ruleIndex, options));
+        var run = Shell(catalog, options, uris, executionSuccessful, notifications) with { Results = results };
+        var log = new SarifLog { Runs = [run] };
+        return options.Limits?.Apply(log, omittedBefore) ?? log;
+    }
+
+    /// <summary>Each rule's position in <c>tool.driver.rules</c> (the catalog's order).</summary>
+    internal static Dictionary<string, int> RuleIndex(RuleCatalog catalog)
+    {
+        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < catalog.Descriptors.Count; i++)
+        {
+            ruleIndex[catalog.Descriptors[i].Id] = i;
+        }
+
+        return ruleIndex;
+    }
+
+    /// <exception cref="ArgumentException">The diagnostic's rule is not in the catalog.</exception>
+    internal static int IndexOf(Dictionary<string, int> ruleIndex, Diagnostic diagnostic) =>
+        ruleIndex.TryGetValue(diagnostic.RuleId, out var index)
+            ? index
+            : throw new ArgumentException($"Diagnostic rule {diagnostic.RuleId} is not in the rule catalog.", nameof(diagnostic));
+
+    /// <summary>One finding as a SARIF result.</summary>
+    internal static Result ToResult(Diagnostic diagnostic, int ruleIndex, string fingerprint, ArtifactUris uris, SarifOptions options) => new()
+    {
+        RuleId = diagnostic.RuleId,
+        RuleIndex = ruleIndex,
+        Level = diagnostic.Severity.ToName(),
+        Message = new Message { Text = diagnostic.Message },
+        Locations = [ToLocation(diagnostic.Location, uris)],
+        RelatedLocations = diagnostic.RelatedLocations.Count == 0
+            ? null
+            : [.. diagnostic.RelatedLocations.Select((r, i) => ToLocation(r.Span, uris) with { Id = i + 1, Message = new Message { Text = r.Message } })],
+        PartialFingerprints = new Dictionary<string, string>(1, StringComparer.Ordinal) { [FingerprintKey] = fingerprint },
+        Suppressions = options.IncludeSuppressed ? ToSuppressions(diagnostic, uris) : null,
+        BaselineState = ToBaselineState(diagnostic.BaselineState),
+        Fixes = diagnostic.Fix is { } fix ? [ToFix(fix, uris)] : null,
+        Properties = diagnostic.Properties.Count == 0 ? null : ToPropertyBag(diagnostic.Properties),
+    };
+
+    /// <summary>ML0000/ML0001 findings are also tool execution notifications (unless suppressed); null for the rest.</summary>
+    internal static Notification? ToNotification(Diagnostic diagnostic, int ruleIndex, ArtifactUris uris) =>
+        diagnostic.RuleId is RuleIds.ToolError or RuleIds.InvalidManifest && diagnostic.Suppression is null
+            ? new Notification
+            {
+                Descriptor = new ReportingDescriptorReference { Id = diagnostic.RuleId },
+                AssociatedRule = new ReportingDescriptorReference { Id = diagnostic.RuleId, Index = ruleIndex },
+                Level = "error",
+                Message = new Message { Text = diagnostic.Message },
+                Locations = [ToLocation(diagnostic.Location, uris)],
+            }
+            : null;
+
+    /// <summary>The baseline's results that are gone (<see cref="SarifOptions.AbsentResults"/>), as this run writes them: last.</summary>
+    internal static IEnumerable<Result> AbsentResults(Dictionary<string, int> ruleIndex, SarifOptions options) =>
+        options.AbsentResults.Select(r => r with
         {
             RuleIndex = ruleIndex.TryGetValue(r.RuleId, out var index) ? index : null,
             BaselineState = ToBaselineState(BaselineState.Absent),
             Suppressions = options.IncludeSuppressed ? r.Suppressions ?? [] : null,
             Fixes = null,
-        }));
+        });
 
-        var run = new Run
+    /// <summary>The run without its results: the tool and its rules, the invocation, the source root.</summary>
+    internal static Run Shell(RuleCatalog catalog, SarifOptions options, ArtifactUris uris, bool executionSuccessful, IReadOnlyList<Notification> notifications) => new()
+    {
+        Tool = new Tool
         {
-            Tool = new Tool
+            Driver = new ToolComponent
             {
-                Driver = new ToolComponent
-                {
-                    Name = ToolName,
-                    SemanticVersion = options.ToolVersion,
-                    InformationUri = RuleDescriptor.RepositoryUri,
-                    Rules = [.. catalog.Descriptors.Select(ToReportingDescriptor)],
-                },
+                Name = ToolName,
+                SemanticVersion = options.ToolVersion,
+                InformationUri = RuleDescriptor.RepositoryUri,
+                Rules = [.. catalog.Descriptors.Select(ToReportingDescriptor)],
             },
-            Invocations =
-            [
-                new Invocation
-                {
-                    ExecutionSuccessful = executionSuccessful,
-                    ToolExecutionNotifications = notifications.Count == 0 ? null : notifications,
-                },
-            ],
-            OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>(StringComparer.Ordinal)
+        },
+        Invocations =
+        [
+            new Invocation
             {
-                [ArtifactUris.SourceRootId] = new ArtifactLocation { Uri = uris.SourceRootUri },
+                ExecutionSuccessful = executionSuccessful,
+                ToolExecutionNotifications = notifications.Count == 0 ? null : notifications,
             },
-            ColumnKind = "utf16CodeUnits",
-            Results = results,
-        };
-
-        var log = new SarifLog { Runs = [run] };
-        return options.Limits?.Apply(log, omittedBefore) ?? log;
-    }
+        ],
+        OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>(StringComparer.Ordinal)
+        {
+            [ArtifactUris.SourceRootId] = new ArtifactLocation { Uri = uris.SourceRootUri },
+        },
+        ColumnKind = "utf16CodeUnits",
+        Results = [],
+    };
 
     /// <summary>Writes <paramref name="log"/> as indented UTF-8 JSON (no BOM, '\n' line ends) followed by a newline.</summary>
     public static void Write(SarifLog log, Stream output)
@@ -171,7 +203,10 @@ public static class SarifWriter
         _ => "recommendation",
     };
 
-    private static ReportingDescriptor ToReportingDescriptor(RuleDescriptor rule)
+    /// <summary>A rule's descriptor, built once per rule: its help is the whole page, as plain text and Markdown.</summary>
+    private static ReportingDescriptor ToReportingDescriptor(RuleDescriptor rule) => Descriptors.GetValue(rule, NewReportingDescriptor);
+
+    private static ReportingDescriptor NewReportingDescriptor(RuleDescriptor rule)
     {
         var properties = new PropertyBag();
         var tags = new[] { rule.Category }.Concat(rule.Tags).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
@@ -262,13 +297,5 @@ public static class SarifWriter
         }
 
         return bag;
-    }
-
-    private static JsonTypeInfo<SarifLog> CreateTypeInfo()
-    {
-        // Same settings as the generated context plus a relaxed encoder: the output is a file, never embedded
-        // in HTML, so '"', '<', '&' and non-ASCII characters are written as themselves rather than \uXXXX.
-        var options = new JsonSerializerOptions(SarifJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        return (JsonTypeInfo<SarifLog>)options.GetTypeInfo(typeof(SarifLog));
     }
 }

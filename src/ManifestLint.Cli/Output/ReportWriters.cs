@@ -156,10 +156,10 @@ internal sealed class JsonReportWriter : IReportWriter
     }
 }
 
-/// <summary>SARIF: the most severe results, bounded (<see cref="SarifCollector"/>), written at the end.</summary>
+/// <summary>SARIF: the most severe results, bounded and kept as compact JSON (<see cref="SarifCollector"/>), written at the end.</summary>
 internal sealed class SarifReportWriter(Stream stream, SarifOptions options) : IReportWriter
 {
-    private readonly SarifCollector collector = new(options);
+    private readonly SarifCollector collector = new(options, RuleCatalog.Default);
 
     public void Add(IReadOnlyList<Diagnostic> batch)
     {
@@ -169,12 +169,7 @@ internal sealed class SarifReportWriter(Stream stream, SarifOptions options) : I
         }
     }
 
-    public int Finish(FindingCounts counts, IReadOnlyList<MemorySummaryRow> summary)
-    {
-        var log = collector.Build(RuleCatalog.Default);
-        SarifWriter.Write(log, stream);
-        return SarifLimits.OmittedResults(log);
-    }
+    public int Finish(FindingCounts counts, IReadOnlyList<MemorySummaryRow> summary) => collector.Write(stream);
 }
 
 /// <summary>A UTF-8 (no BOM, '\n') text writer over a report stream.</summary>

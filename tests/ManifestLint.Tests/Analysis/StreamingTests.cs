@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
@@ -104,22 +105,25 @@ public class StreamingTests
     [Fact]
     public void SarifCollector_KeepsTheMostSevere_InReportOrder_AndSaysHowManyWereLeftOut()
     {
-        var collector = new SarifCollector(new SarifOptions("/repo", "/repo", "1.0.0") { Limits = new SarifLimits(100, 10_000_000) });
         var catalog = RuleCatalog.Default;
+        var collector = new SarifCollector(new SarifOptions("/repo", "/repo", "1.0.0") { Limits = new SarifLimits(100, 10_000_000) }, catalog);
         for (var i = 0; i < 300; i++)
         {
             var severity = i % 3 == 0 ? Severity.Error : Severity.Note;
             collector.Add(new Diagnostic(catalog["ML1001"], severity, $"finding {i}", new SourceSpan($"f{i:D3}.yaml", 1, 1, 1, 2), [], new Dictionary<string, string>(), $"ML1001|{i}"));
         }
 
-        var log = collector.Build(catalog);
+        using var stream = new MemoryStream();
+        var omitted = collector.Write(stream);
 
-        var results = log.Runs[0].Results;
+        var run = JsonNode.Parse(stream.ToArray())!["runs"]![0]!;
+        var results = run["results"]!.AsArray();
         Assert.Equal(100, results.Count);
-        Assert.All(results, r => Assert.Equal("error", r.Level));
-        Assert.Equal(Enumerable.Range(0, 100).Select(i => $"finding {i * 3}"), results.Select(r => r.Message.Text));
-        Assert.Equal(200, SarifLimits.OmittedResults(log));
-        Assert.Contains(log.Runs[0].Invocations![0].ToolExecutionNotifications!, n => n.Message.Text!.StartsWith("200 of 300 results", StringComparison.Ordinal));
+        Assert.All(results, r => Assert.Equal("error", (string?)r!["level"]));
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => $"finding {i * 3}"), results.Select(r => (string?)r!["message"]!["text"]));
+        Assert.Equal(200, omitted);
+        Assert.Equal(200, (int)run["properties"]!["omittedResults"]!);
+        Assert.Contains(run["invocations"]![0]!["toolExecutionNotifications"]!.AsArray(), n => ((string)n!["message"]!["text"]!).StartsWith("200 of 300 results", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -128,13 +132,15 @@ public class StreamingTests
         var inputs = Enumerable.Range(0, 3).Select(i => AnalysisInput.FromText($"env-{i}/web.yaml", Pod("web"))).ToList();
         var result = new AnalysisEngine().Analyze(inputs);
         var options = new SarifOptions("/repo", "/repo", "1.0.0");
-        var collector = new SarifCollector(options);
+        var collector = new SarifCollector(options, RuleCatalog.Default);
         foreach (var d in result.Diagnostics)
         {
             collector.Add(d);
         }
 
-        Assert.Equal(SarifWriter.ToJson(SarifWriter.Build(result, RuleCatalog.Default, options)), SarifWriter.ToJson(collector.Build(RuleCatalog.Default)));
+        using var stream = new MemoryStream();
+        collector.Write(stream);
+        Assert.Equal(SarifWriter.ToJson(SarifWriter.Build(result, RuleCatalog.Default, options)), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -1,0 +1,149 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
+using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Model.Source;
+using ManifestLint.Sarif;
+using ManifestLint.Sarif.Model;
+using ManifestLint.Tests.TestSupport;
+using Xunit;
+using static ManifestLint.Tests.Sarif.SarifTestData;
+
+namespace ManifestLint.Tests.Sarif;
+
+/// <summary>
+/// The streamed SARIF writer (<see cref="SarifCollector"/>: results kept as compact JSON, indented on the way out) gives
+/// byte for byte the log of the model path (<see cref="SarifWriter.Build(AnalysisResult, RuleCatalog, SarifOptions, bool)"/>
+/// then <see cref="SarifWriter.Write"/>), whatever the findings carry and whichever limit applies.
+/// </summary>
+public class SarifCollectorTests
+{
+    [Fact]
+    public void MixedFindings_GiveTheModelsBytes()
+    {
+        AssertSameLog(Mixed(), Catalog, Options);
+    }
+
+    [Fact]
+    public void NoFindings_GiveTheModelsBytes_WithAnEmptyResultsArray()
+    {
+        var json = AssertSameLog(Of(), Catalog, Options);
+
+        Assert.Contains("\"results\": []", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SuppressionsFixesBaselineStatesAbsentResultsAndAwkwardText_GiveTheModelsBytes()
+    {
+        var suppressed = Diagnostic(LimitMissing, "deploy/api.yaml", 7, "Suppressed \"here\" \\ there.") with
+        {
+            Suppression = new Engine.Suppressions.Suppression(Engine.Suppressions.SuppressionKind.NextLineComment, "reviewed: <fine> & \"known\"", new SourceSpan("deploy/api.yaml", 6, 1, 6, 40)),
+            BaselineState = BaselineState.Unchanged,
+        };
+        var fixedOne = Diagnostic(RequestMissing, "deploy/api.yaml", 9, "Tab\there, newline\nthere, é, 日本, 🙂, \u0001 control, {braces}: [brackets], \"colon: inside\"") with
+        {
+            Fix = new Engine.Fixes.Fix("Set the request", [new Engine.Fixes.TextEdit(new SourceSpan("deploy/api.yaml", 9, 3, 9, 10), "memory: 1Gi\n"), new Engine.Fixes.TextEdit(new SourceSpan("other/x.yaml", 1, 1, 1, 1), "{}")]),
+            BaselineState = BaselineState.New,
+        };
+        var absent = new Result
+        {
+            RuleId = "ML1001",
+            Level = "warning",
+            Message = new Message { Text = "Gone: it was fixed." },
+            Locations = [new Location { PhysicalLocation = new PhysicalLocation { ArtifactLocation = new ArtifactLocation { Uri = "old.yaml", UriBaseId = "%SRCROOT%" } } }],
+            PartialFingerprints = new Dictionary<string, string> { [SarifWriter.FingerprintKey] = "abc" },
+        };
+        var result = Of([.. Mixed().Diagnostics, suppressed, fixedOne]);
+
+        AssertSameLog(result, Catalog, Options with { IncludeSuppressed = true, AbsentResults = [absent] });
+        AssertSameLog(result, Catalog, Options with { IncludeSuppressed = false, AbsentResults = [absent] });
+    }
+
+    [Fact]
+    public void BeyondTheResultLimit_TheStreamedLogKeepsWhatTheModelKeeps()
+    {
+        var result = Of(
+            Diagnostic(RequestMissing, "a.yaml", 1, "note 1"),
+            Diagnostic(LimitMissing, "a.yaml", 2, "warning 1"),
+            Diagnostic(InvalidManifest, "b.yaml", 3, "error 1"),
+            Diagnostic(RequestMissing, "b.yaml", 4, "note 2"),
+            Diagnostic(LimitMissing, "c.yaml", 5, "warning 2"));
+
+        var json = AssertSameLog(result, Catalog, Options with { Limits = new SarifLimits(2, 10_000_000) });
+
+        Assert.Equal(["warning 1", "error 1"], JsonNode.Parse(json)!["runs"]![0]!["results"]!.AsArray().Select(r => (string?)r!["message"]!["text"]));
+    }
+
+    [Fact]
+    public void BeyondTheGzippedSize_TheStreamedLogKeepsWhatTheModelKeeps()
+    {
+        var random = new Random(11);
+        var diagnostics = Enumerable.Range(0, 300).Select(i => Diagnostic(
+            i % 3 == 0 ? LimitMissing : i % 3 == 1 ? InvalidManifest : RequestMissing,
+            $"dir{i}/file.yaml",
+            i + 1,
+            $"Finding {i}: {string.Concat(Enumerable.Range(0, 60).Select(_ => (char)random.Next('a', 'z' + 1)))}.",
+            $"key{i % 250}")).ToArray();
+
+        var json = AssertSameLog(Of(diagnostics), Catalog, Options with { Limits = new SarifLimits(25_000, 9_000) });
+
+        var run = JsonNode.Parse(json)!["runs"]![0]!;
+        Assert.InRange(run["results"]!.AsArray().Count, 1, 299);
+        Assert.True((int)run["properties"]![SarifLimits.OmittedResultsProperty]! > 0);
+    }
+
+    [Fact]
+    public void TheSamples_WithTheRealCatalog_GiveTheModelsBytes()
+    {
+        var inputs = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Samples, "manifests"), "*.yaml")
+            .Order(StringComparer.Ordinal)
+            .Select(path => AnalysisInput.FromText(Path.GetRelativePath(RepositoryPaths.Samples, path).Replace('\\', '/'), File.ReadAllText(path)))
+            .ToList();
+        var result = new AnalysisEngine().Analyze(inputs);
+        Assert.True(result.Diagnostics.Count > 20, $"only {result.Diagnostics.Count} findings in the samples");
+
+        var json = AssertSameLog(result, RuleCatalog.Default, Options);
+
+        SarifSchemaValidator.AssertValid(json);
+    }
+
+    [Fact]
+    public void AFindingTheFullHeapWouldDropAtOnce_IsNeverKept_ButStillNumbersFingerprints()
+    {
+        var same = Enumerable.Range(0, 4).Select(i => Diagnostic(i < 2 ? LimitMissing : InvalidManifest, $"f{i}.yaml", 1, $"finding {i}", "one key")).ToArray();
+        var collector = new SarifCollector(Options with { Limits = new SarifLimits(2, 10_000_000) }, Catalog);
+        foreach (var d in same)
+        {
+            collector.Add(d);
+        }
+
+        using var stream = new MemoryStream();
+        Assert.Equal(2, collector.Write(stream));
+
+        var results = JsonNode.Parse(stream.ToArray())!["runs"]![0]!["results"]!.AsArray();
+        Assert.Equal(["finding 2", "finding 3"], results.Select(r => (string?)r!["message"]!["text"]));
+        Assert.EndsWith(":3", (string?)results[0]!["partialFingerprints"]![SarifWriter.FingerprintKey], StringComparison.Ordinal);
+        Assert.EndsWith(":4", (string?)results[1]!["partialFingerprints"]![SarifWriter.FingerprintKey], StringComparison.Ordinal);
+    }
+
+    /// <summary>Both paths over the same findings; returns the (identical) log text.</summary>
+    private static string AssertSameLog(AnalysisResult result, RuleCatalog catalog, SarifOptions options)
+    {
+        var model = SarifWriter.Build(result, catalog, options);
+        var expected = SarifWriter.ToJson(model);
+        var collector = new SarifCollector(options, catalog);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            collector.Add(diagnostic);
+        }
+
+        using var stream = new MemoryStream();
+        var omitted = collector.Write(stream);
+        var actual = Encoding.UTF8.GetString(stream.ToArray());
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(SarifLimits.OmittedResults(model), omitted);
+        return actual;
+    }
+}
