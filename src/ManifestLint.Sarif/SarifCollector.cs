@@ -11,21 +11,22 @@ namespace ManifestLint.Sarif;
 /// <summary>
 /// Writes a streamed run's SARIF log in bounded memory. Fingerprints are numbered as findings pass
 /// (<see cref="ResultFingerprints.Counter"/>); only the <see cref="SarifLimits.MaxResults"/> most severe are kept
-/// (errors, then warnings, then notes; the earlier within a level), in a heap that drops the least severe, latest
-/// finding when full, and each is kept as its result's compact UTF-8 JSON, serialized once, not as objects. A finding
-/// the full heap would drop at once is never serialized. <see cref="Write"/> sizes the log for the byte cap
-/// (<see cref="SarifLimits"/>) by writing it to a byte counter, and then writes it, indented, straight to the output:
-/// the same bytes <see cref="SarifWriter.Build(Engine.Analysis.AnalysisResult, RuleCatalog, SarifOptions, bool)"/>
-/// and <see cref="SarifWriter.Write"/> give for the same findings. Without limits, every finding is kept.
+/// (errors, then warnings, then notes; the earlier within a level): when full, the latest result of the least severe
+/// level goes, and a finding that would itself be that one is never serialized. Each kept result is held as its
+/// compact UTF-8 JSON, deflated, one stream per level (<see cref="CompressedRecords"/>): the kept results of a level
+/// are always the first ones it received. <see cref="Write"/> sizes the log for the byte cap (<see cref="SarifLimits"/>)
+/// by writing it to a byte counter, and then writes it, indented, straight to the output: the same bytes
+/// <see cref="SarifWriter.Build(Engine.Analysis.AnalysisResult, RuleCatalog, SarifOptions, bool)"/> and
+/// <see cref="SarifWriter.Write"/> give for the same findings. Without limits, every finding is kept.
 /// </summary>
-public sealed class SarifCollector
+public sealed class SarifCollector : IDisposable
 {
-    /// <summary>The depth of a result in the log (log, runs, run, results), for its indentation.</summary>
-    private const int ResultDepth = 4;
+    /// <summary>Levels by rank (<see cref="SarifLimits.Rank"/>): error, warning, note, anything else.</summary>
+    private const int Levels = 4;
 
     private static readonly JsonTypeInfo<Result> CompactResult = (JsonTypeInfo<Result>)SarifWriter.CompactOptions.GetTypeInfo(typeof(Result));
+    private static readonly JsonTypeInfo<Notification> CompactNotification = (JsonTypeInfo<Notification>)SarifWriter.CompactOptions.GetTypeInfo(typeof(Notification));
     private static readonly JsonTypeInfo<Tool> IndentedTool = (JsonTypeInfo<Tool>)SarifWriter.IndentedOptions.GetTypeInfo(typeof(Tool));
-    private static readonly JsonTypeInfo<IReadOnlyList<Invocation>> IndentedInvocations = (JsonTypeInfo<IReadOnlyList<Invocation>>)SarifWriter.IndentedOptions.GetTypeInfo(typeof(IReadOnlyList<Invocation>));
     private static readonly JsonTypeInfo<IReadOnlyDictionary<string, ArtifactLocation>> IndentedBaseIds = (JsonTypeInfo<IReadOnlyDictionary<string, ArtifactLocation>>)SarifWriter.IndentedOptions.GetTypeInfo(typeof(IReadOnlyDictionary<string, ArtifactLocation>));
     private static readonly JsonTypeInfo<PropertyBag> IndentedProperties = (JsonTypeInfo<PropertyBag>)SarifWriter.IndentedOptions.GetTypeInfo(typeof(PropertyBag));
 
@@ -34,9 +35,11 @@ public sealed class SarifCollector
     private readonly Dictionary<string, int> ruleIndex;
     private readonly ArtifactUris uris;
     private readonly ResultFingerprints.Counter fingerprints = new();
-    private readonly PriorityQueue<Kept, (int Rank, long Order)> kept = new();
+    private readonly CompressedRecords[] results = [.. Enumerable.Range(0, Levels).Select(_ => new CompressedRecords())];
+    private readonly CompressedRecords[] notifications = [.. Enumerable.Range(0, Levels).Select(_ => new CompressedRecords())];
     private readonly int capacity;
     private readonly ArrayBufferWriter<byte> scratch = new(4096);
+    private int kept;
     private long order;
     private int total;
 
@@ -65,73 +68,90 @@ public sealed class SarifCollector
 
         total++;
         var index = SarifWriter.IndexOf(ruleIndex, diagnostic);
-
-        // The queue dequeues its smallest priority: the least severe, latest finding is the first to go.
-        var priority = (-SarifLimits.Rank(diagnostic.Severity.ToName()), -order);
-        order++;
-        if (kept.Count >= capacity && (capacity == 0 || (kept.TryPeek(out _, out var first) && priority.CompareTo(first) < 0)))
+        var level = diagnostic.Severity.ToName();
+        var rank = SarifLimits.Rank(level);
+        var at = order++;
+        if (kept >= capacity)
         {
-            return;
+            // Full: the latest result of the least severe level goes, and this one is the latest of all.
+            var least = Array.FindLastIndex(results, r => r.Count > 0);
+            if (least <= rank)
+            {
+                return;
+            }
+
+            results[least].DropLast();
+            kept--;
         }
 
-        var result = SarifWriter.ToResult(diagnostic, index, fingerprint, uris, options);
-        kept.Enqueue(new Kept(Serialize(result), result.Level, -priority.Item2, SarifWriter.ToNotification(diagnostic, index, uris)), priority);
-        if (kept.Count > capacity)
+        results[rank].Append(Serialize(SarifWriter.ToResult(diagnostic, index, fingerprint, uris, options), CompactResult), at);
+        kept++;
+        if (SarifWriter.ToNotification(diagnostic, index, uris) is { } notification)
         {
-            kept.Dequeue();
+            notifications[rank].Append(Serialize(notification, CompactNotification), at);
         }
     }
 
     /// <summary>
     /// Writes the log of what was kept (indented UTF-8 JSON, '\n' line ends, a final newline), the baseline's absent
-    /// results last, within the limits; returns how many results were left out.
+    /// results last, within the limits; returns how many results were left out. Once only.
     /// </summary>
     /// <param name="executionSuccessful">False only when the tool itself failed, never because of findings.</param>
     public int Write(Stream output, bool executionSuccessful = true)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var results = kept.UnorderedItems.Select(i => i.Element).OrderBy(k => k.Order).ToList();
-        var notifications = results.Select(r => r.Notification).OfType<Notification>().ToList();
-        var absentOrder = order;
-        results.AddRange(SarifWriter.AbsentResults(ruleIndex, options).Select(r => new Kept(Serialize(r), r.Level, absentOrder++, null)));
-        var omittedBefore = total - kept.Count;
-        var shell = SarifWriter.Shell(catalog, options, uris, executionSuccessful, notifications);
+        var absent = SarifWriter.AbsentResults(ruleIndex, options).Select(r => (Json: Serialize(r, CompactResult), Rank: SarifLimits.Rank(r.Level))).ToList();
+        var available = new int[Levels];
+        for (var rank = 0; rank < Levels; rank++)
+        {
+            available[rank] = results[rank].Count + absent.Count(a => a.Rank == rank);
+        }
 
-        var chosen = results;
+        var count = kept + absent.Count;
+        var omittedBefore = total - kept;
+        var shell = SarifWriter.Shell(catalog, options, uris, executionSuccessful, []);
+        var keep = count;
         if (options.Limits is { } limits)
         {
-            var ranked = results.OrderBy(r => SarifLimits.Rank(r.Level)).ThenBy(r => r.Order).ToList();
-            var keep = limits.Fit(results.Count, keep => limits.GzippedSize(stream => WriteLog(stream, Limited(ranked, keep), Omitted(limits, shell, results.Count, keep, omittedBefore))));
-            chosen = Limited(ranked, keep);
-            shell = Omitted(limits, shell, results.Count, keep, omittedBefore);
+            keep = limits.Fit(count, k => limits.GzippedSize(stream => WriteLog(stream, Take(available, k), absent, shell, Omitted(limits, count, k, omittedBefore))));
         }
 
-        WriteLog(output, chosen, shell);
-        return results.Count - chosen.Count + omittedBefore;
+        var omitted = Omitted(options.Limits, count, keep, omittedBefore);
+        WriteLog(output, Take(available, keep), absent, shell, omitted);
+        Dispose();
+        return count - keep + omittedBefore;
     }
 
-    /// <summary>The <paramref name="keep"/> most severe of <paramref name="ranked"/>, back in report order.</summary>
-    private static List<Kept> Limited(List<Kept> ranked, int keep) => [.. ranked.Take(keep).OrderBy(r => r.Order)];
+    public void Dispose()
+    {
+        foreach (var records in results.Concat(notifications))
+        {
+            records.Dispose();
+        }
+    }
 
-    /// <summary>The run's invocation and properties saying how many results were left out, when any were.</summary>
-    private static Run Omitted(SarifLimits limits, Run shell, int count, int keep, int omittedBefore)
+    /// <summary>How many of each level the <paramref name="keep"/> most severe results take.</summary>
+    private static int[] Take(int[] available, int keep)
+    {
+        var take = new int[Levels];
+        for (var rank = 0; rank < Levels; rank++)
+        {
+            take[rank] = Math.Min(available[rank], keep);
+            keep -= take[rank];
+        }
+
+        return take;
+    }
+
+    /// <summary>The notification and the count saying how many results were left out; null when none were.</summary>
+    private static (Notification Notification, int Omitted)? Omitted(SarifLimits? limits, int count, int keep, int omittedBefore)
     {
         var omitted = count - keep + omittedBefore;
-        if (omitted == 0)
-        {
-            return shell;
-        }
-
-        var invocation = shell.Invocations![0];
-        return shell with
-        {
-            Invocations = [invocation with { ToolExecutionNotifications = [.. invocation.ToolExecutionNotifications ?? [], limits.OmittedNotification(omitted, count + omittedBefore)] }],
-            Properties = new PropertyBag { [SarifLimits.OmittedResultsProperty] = JsonValue.Create(omitted) },
-        };
+        return omitted == 0 || limits is null ? null : (limits.OmittedNotification(omitted, count + omittedBefore), omitted);
     }
 
-    /// <summary>The log, property by property in the order of <see cref="SarifLog"/> and <see cref="Run"/>, the results as kept.</summary>
-    private static void WriteLog(Stream stream, List<Kept> results, Run shell)
+    /// <summary>The log, property by property in the order of <see cref="SarifLog"/> and <see cref="Run"/>; results and notifications merged back into report order.</summary>
+    private void WriteLog(Stream stream, int[] take, List<(byte[] Json, int Rank)> absent, Run shell, (Notification Notification, int Omitted)? omitted)
     {
         // The writer fills a buffer that is copied to the stream by hand: Utf8JsonWriter.Flush would also flush the
         // stream, and a flushed GZipStream (the byte cap's size) compresses differently from one written at once.
@@ -139,35 +159,10 @@ public sealed class SarifCollector
         var element = new ArrayBufferWriter<byte>(1 << 12);
         using (var json = new Utf8JsonWriter(pending, new JsonWriterOptions { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = SarifWriter.IndentedOptions.Encoder }))
         {
-            json.WriteStartObject();
-            json.WriteString("$schema", SarifLog.SchemaUri);
-            json.WriteString("version", SarifLog.SarifVersion);
-            json.WriteStartArray("runs");
-            json.WriteStartObject();
-            json.WritePropertyName("tool");
-            JsonSerializer.Serialize(json, shell.Tool, IndentedTool);
-            if (shell.Invocations is { } invocations)
-            {
-                json.WritePropertyName("invocations");
-                JsonSerializer.Serialize(json, invocations, IndentedInvocations);
-            }
-
-            if (shell.OriginalUriBaseIds is { } baseIds)
-            {
-                json.WritePropertyName("originalUriBaseIds");
-                JsonSerializer.Serialize(json, baseIds, IndentedBaseIds);
-            }
-
-            if (shell.ColumnKind is { } columnKind)
-            {
-                json.WriteString("columnKind", columnKind);
-            }
-
-            json.WriteStartArray("results");
-            foreach (var result in results)
+            void WriteRaw(ReadOnlySpan<byte> compact)
             {
                 element.ResetWrittenCount();
-                IndentedJson.WriteElement(result.Json, ResultDepth, element);
+                IndentedJson.WriteElement(compact, json.CurrentDepth, element);
                 json.WriteRawValue(element.WrittenSpan, skipInputValidation: true);
                 if (json.BytesPending + pending.WrittenCount > 1 << 16)
                 {
@@ -177,11 +172,69 @@ public sealed class SarifCollector
                 }
             }
 
+            json.WriteStartObject();
+            json.WriteString("$schema", SarifLog.SchemaUri);
+            json.WriteString("version", SarifLog.SarifVersion);
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+            json.WritePropertyName("tool");
+            JsonSerializer.Serialize(json, shell.Tool, IndentedTool);
+
+            // The notifications are those of every result the collector kept, whether the byte cap keeps it or not.
+            json.WriteStartArray("invocations");
+            json.WriteStartObject();
+            json.WriteBoolean("executionSuccessful", shell.Invocations![0].ExecutionSuccessful);
+            var anyNotification = false;
+            Merge(notifications, [.. notifications.Select(n => n.Count)], results, notification =>
+            {
+                if (!anyNotification)
+                {
+                    json.WriteStartArray("toolExecutionNotifications");
+                    anyNotification = true;
+                }
+
+                WriteRaw(notification);
+            });
+
+            if (omitted is { } left)
+            {
+                if (!anyNotification)
+                {
+                    json.WriteStartArray("toolExecutionNotifications");
+                    anyNotification = true;
+                }
+
+                WriteRaw(Serialize(left.Notification, CompactNotification));
+            }
+
+            if (anyNotification)
+            {
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
             json.WriteEndArray();
-            if (shell.Properties is { } properties)
+            json.WritePropertyName("originalUriBaseIds");
+            JsonSerializer.Serialize(json, shell.OriginalUriBaseIds!, IndentedBaseIds);
+            json.WriteString("columnKind", shell.ColumnKind);
+
+            json.WriteStartArray("results");
+            Merge(results, [.. take.Select((t, rank) => Math.Min(t, results[rank].Count))], null, WriteRaw);
+
+            var absentTaken = new int[Levels];
+            foreach (var (result, rank) in absent)
+            {
+                if (results[rank].Count + absentTaken[rank]++ < take[rank])
+                {
+                    WriteRaw(result);
+                }
+            }
+
+            json.WriteEndArray();
+            if (omitted is { } count)
             {
                 json.WritePropertyName("properties");
-                JsonSerializer.Serialize(json, properties, IndentedProperties);
+                JsonSerializer.Serialize(json, new PropertyBag { [SarifLimits.OmittedResultsProperty] = JsonValue.Create(count.Omitted) }, IndentedProperties);
             }
 
             json.WriteEndObject();
@@ -194,18 +247,56 @@ public sealed class SarifCollector
         stream.Flush();
     }
 
-    /// <summary>A result as compact UTF-8 JSON, in an array of its own size.</summary>
-    private byte[] Serialize(Result result)
+    /// <summary>
+    /// The first <paramref name="take"/> records of each level, merged by report order. With <paramref name="owners"/>
+    /// (the results, for their notifications), a level's records stop at the order of its last kept result.
+    /// </summary>
+    private static void Merge(CompressedRecords[] levels, int[] take, CompressedRecords[]? owners, RecordAction action)
+    {
+        var readers = levels.Select((records, rank) => records.Read(take[rank])).ToArray();
+        try
+        {
+            while (true)
+            {
+                var next = -1;
+                for (var rank = 0; rank < Levels; rank++)
+                {
+                    var order = readers[rank].NextOrder;
+                    if (order != long.MaxValue && (owners is null || order <= owners[rank].LastOrder) && (next < 0 || order < readers[next].NextOrder))
+                    {
+                        next = rank;
+                    }
+                }
+
+                if (next < 0)
+                {
+                    return;
+                }
+
+                readers[next].MoveNext();
+                action(readers[next].Current);
+            }
+        }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                reader.Dispose();
+            }
+        }
+    }
+
+    private delegate void RecordAction(ReadOnlySpan<byte> record);
+
+    /// <summary>A value as compact UTF-8 JSON.</summary>
+    private byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         scratch.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(scratch, new JsonWriterOptions { Encoder = SarifWriter.CompactOptions.Encoder, SkipValidation = true }))
         {
-            JsonSerializer.Serialize(json, result, CompactResult);
+            JsonSerializer.Serialize(json, value, typeInfo);
         }
 
         return scratch.WrittenSpan.ToArray();
     }
-
-    /// <summary>One kept result: its compact JSON, its level (for the byte cap's ranking), its place in report order, its notification.</summary>
-    private sealed record Kept(byte[] Json, string? Level, long Order, Notification? Notification);
 }

@@ -242,8 +242,12 @@ public static class LintReports
             file?.Commit();
         }
 
-        /// <summary>Deletes an uncommitted file; the text writer over it leaves the stream open and holds nothing.</summary>
-        public void Dispose() => file?.Dispose();
+        /// <summary>Deletes an uncommitted file and frees what the writer holds; the text writer over it leaves the stream open and holds nothing.</summary>
+        public void Dispose()
+        {
+            (Writer as IDisposable)?.Dispose();
+            file?.Dispose();
+        }
 
         private static Func<string, string> RepositoryPathOf(CliEnvironment environment)
         {

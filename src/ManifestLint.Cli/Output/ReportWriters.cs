@@ -157,7 +157,7 @@ internal sealed class JsonReportWriter : IReportWriter
 }
 
 /// <summary>SARIF: the most severe results, bounded and kept as compact JSON (<see cref="SarifCollector"/>), written at the end.</summary>
-internal sealed class SarifReportWriter(Stream stream, SarifOptions options) : IReportWriter
+internal sealed class SarifReportWriter(Stream stream, SarifOptions options) : IReportWriter, IDisposable
 {
     private readonly SarifCollector collector = new(options, RuleCatalog.Default);
 
@@ -169,7 +169,10 @@ internal sealed class SarifReportWriter(Stream stream, SarifOptions options) : I
         }
     }
 
+    /// <summary>Writes the log; the collector's memory (compressed results) goes with it.</summary>
     public int Finish(FindingCounts counts, IReadOnlyList<MemorySummaryRow> summary) => collector.Write(stream);
+
+    public void Dispose() => collector.Dispose();
 }
 
 /// <summary>A UTF-8 (no BOM, '\n') text writer over a report stream.</summary>

@@ -106,7 +106,7 @@ public class StreamingTests
     public void SarifCollector_KeepsTheMostSevere_InReportOrder_AndSaysHowManyWereLeftOut()
     {
         var catalog = RuleCatalog.Default;
-        var collector = new SarifCollector(new SarifOptions("/repo", "/repo", "1.0.0") { Limits = new SarifLimits(100, 10_000_000) }, catalog);
+        using var collector = new SarifCollector(new SarifOptions("/repo", "/repo", "1.0.0") { Limits = new SarifLimits(100, 10_000_000) }, catalog);
         for (var i = 0; i < 300; i++)
         {
             var severity = i % 3 == 0 ? Severity.Error : Severity.Note;
@@ -132,7 +132,7 @@ public class StreamingTests
         var inputs = Enumerable.Range(0, 3).Select(i => AnalysisInput.FromText($"env-{i}/web.yaml", Pod("web"))).ToList();
         var result = new AnalysisEngine().Analyze(inputs);
         var options = new SarifOptions("/repo", "/repo", "1.0.0");
-        var collector = new SarifCollector(options, RuleCatalog.Default);
+        using var collector = new SarifCollector(options, RuleCatalog.Default);
         foreach (var d in result.Diagnostics)
         {
             collector.Add(d);

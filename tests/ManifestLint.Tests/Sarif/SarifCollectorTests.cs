@@ -75,6 +75,24 @@ public class SarifCollectorTests
         Assert.Equal(["warning 1", "error 1"], JsonNode.Parse(json)!["runs"]![0]!["results"]!.AsArray().Select(r => (string?)r!["message"]!["text"]));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ManyFindingsOfMixedLevels_BeyondTheResultLimit_TheStreamedLogKeepsWhatTheModelKeeps(int seed)
+    {
+        // Levels in random order, so the full collector keeps dropping the latest of its least severe level. The only
+        // errors are ML0001 findings (notifications too), fewer than the limit: both paths keep all of them (the model
+        // path writes the notification of every finding it is given; the collector, of every finding it kept).
+        var random = new Random(seed);
+        Severity[] levels = [Severity.Warning, Severity.Note, Severity.None];
+        var diagnostics = Enumerable.Range(0, 500).Select(i => random.Next(25) == 0
+            ? Diagnostic(InvalidManifest, $"d{i:D3}.yaml", 1, $"invalid {i}")
+            : Diagnostic(LimitMissing, $"d{i:D3}.yaml", i % 7 + 1, $"finding {i}", $"key{random.Next(300)}", levels[random.Next(levels.Length)])).ToArray();
+
+        AssertSameLog(Of(diagnostics), Catalog, Options with { Limits = new SarifLimits(120, 10_000_000) });
+    }
+
     [Fact]
     public void BeyondTheGzippedSize_TheStreamedLogKeepsWhatTheModelKeeps()
     {
@@ -112,7 +130,7 @@ public class SarifCollectorTests
     public void AFindingTheFullHeapWouldDropAtOnce_IsNeverKept_ButStillNumbersFingerprints()
     {
         var same = Enumerable.Range(0, 4).Select(i => Diagnostic(i < 2 ? LimitMissing : InvalidManifest, $"f{i}.yaml", 1, $"finding {i}", "one key")).ToArray();
-        var collector = new SarifCollector(Options with { Limits = new SarifLimits(2, 10_000_000) }, Catalog);
+        using var collector = new SarifCollector(Options with { Limits = new SarifLimits(2, 10_000_000) }, Catalog);
         foreach (var d in same)
         {
             collector.Add(d);
@@ -132,7 +150,7 @@ public class SarifCollectorTests
     {
         var model = SarifWriter.Build(result, catalog, options);
         var expected = SarifWriter.ToJson(model);
-        var collector = new SarifCollector(options, catalog);
+        using var collector = new SarifCollector(options, catalog);
         foreach (var diagnostic in result.Diagnostics)
         {
             collector.Add(diagnostic);
