@@ -11,7 +11,7 @@ namespace ManifestLint.Sarif;
 /// </summary>
 internal sealed class CompressedRecords : IDisposable
 {
-    private readonly MemoryStream store = new();
+    private readonly ChunkedBuffer store = new();
     private readonly List<int> lengths = [];
     private readonly List<long> orders = [];
     private DeflateStream? deflate;
@@ -80,7 +80,7 @@ internal sealed class CompressedRecords : IDisposable
         {
             this.records = records;
             this.count = count;
-            inflate = count == 0 ? null : new DeflateStream(new MemoryStream(records.store.GetBuffer(), 0, (int)records.store.Length, writable: false), CompressionMode.Decompress);
+            inflate = count == 0 ? null : new DeflateStream(records.store.OpenRead(), CompressionMode.Decompress);
         }
 
         public ReadOnlySpan<byte> Current => buffer.AsSpan(0, records.lengths[index]);

@@ -27,21 +27,31 @@ public static class ResultFingerprints
     }
 
     /// <summary>
-    /// Numbers fingerprints as findings stream past, keeping 16 bytes per distinct key instead of every finding
-    /// (a streamed report never holds all findings).
+    /// Numbers fingerprints as findings stream past, keeping 8 bytes per distinct key (the first 64 bits of its hash;
+    /// two keys of a run share them with a chance of about n² / 2⁶⁵, 10⁻⁹ for a million findings) and a count only
+    /// for the keys seen more than once, instead of every finding: a streamed report never holds all findings.
     /// </summary>
     public sealed class Counter
     {
-        private readonly Dictionary<UInt128, int> seen = [];
+        private readonly HashSet<ulong> once = [];
+        private readonly Dictionary<ulong, int> repeated = [];
 
         /// <summary>The fingerprint of the next finding in report order.</summary>
         public string Next(Diagnostic diagnostic)
         {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(diagnostic.FingerprintKey));
-            var key = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
-            var occurrence = seen[key] = seen.GetValueOrDefault(key) + 1;
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            var key = diagnostic.FingerprintKey;
+            var utf8 = Encoding.UTF8.GetMaxByteCount(key.Length) <= 512 ? stackalloc byte[512] : new byte[Encoding.UTF8.GetMaxByteCount(key.Length)];
+            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], hash);
             var hex = Convert.ToHexStringLower(hash);
-            return occurrence == 1 ? hex : $"{hex}:{occurrence}";
+            var id = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(hash);
+            if (once.Add(id))
+            {
+                return hex;
+            }
+
+            var occurrence = repeated[id] = repeated.GetValueOrDefault(id, 1) + 1;
+            return $"{hex}:{occurrence}";
         }
     }
 }

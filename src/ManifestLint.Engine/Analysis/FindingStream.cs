@@ -22,7 +22,9 @@ namespace ManifestLint.Engine.Analysis;
 /// </summary>
 internal sealed class FindingStream(AnalysisEngine engine, AnalysisEngine.Run run, Action<AnalysisBatch> onBatch)
 {
-    private readonly Dictionary<UInt128, (string Path, int Line)> seen = [];
+    // 32 bytes an entry: a UInt128 key (16-byte aligned) with a string would take 48, and there is one per workload.
+    private readonly Dictionary<WorkloadKey, (int Path, int Line)> seen = [];
+    private readonly List<string> paths = [];
     private readonly SortedDictionary<string, HeldFile> held = new(StringComparer.Ordinal);
     private readonly List<Diagnostic> end = [];
     private readonly HashSet<(string Scope, WorkloadId Id)> workloadIds = [];
@@ -46,11 +48,16 @@ internal sealed class FindingStream(AnalysisEngine engine, AnalysisEngine.Run ru
             var key = Key(outcome.Scope.Unit, workload.Id);
             if (seen.TryGetValue(key, out var first))
             {
-                Note(own, outcome.Path, workload.Id.Kind, workload.Id.Namespace, workload.Id.Name, workload.At, first.Path, first.Line, outcome.Scope);
+                Note(own, outcome.Path, workload.Id.Kind, workload.Id.Namespace, workload.Id.Name, workload.At, paths[first.Path], first.Line, outcome.Scope);
                 continue;
             }
 
-            seen.Add(key, (outcome.Path, workload.At.StartLine));
+            if (paths.Count == 0 || !ReferenceEquals(paths[^1], outcome.Path))
+            {
+                paths.Add(outcome.Path);
+            }
+
+            seen.Add(key, (paths.Count - 1, workload.At.StartLine));
             if (run.CrossFile.Count > 0 && run.Policies.HasAutoscalersIn(workload.Id.Namespace))
             {
                 workloadIds.Add((outcome.Scope.Key, workload.Id));
@@ -192,8 +199,14 @@ internal sealed class FindingStream(AnalysisEngine engine, AnalysisEngine.Run ru
         sink.Add(new Diagnostic(duplicateRule, severity, message, at, [new RelatedLocation(new SourceSpan(firstPath, firstLine, 1, firstLine, 1), $"first definition of {kind} {ns}/{name}")], properties, $"{RuleIds.DuplicateObject}|{kind}|{ns}|{name}"));
     }
 
-    private static UInt128 Key(string unit, WorkloadId id) =>
-        XxHash128.HashToUInt128(Encoding.UTF8.GetBytes($"{unit}\u0000{id.Namespace}\u0000{id.Kind}\u0000{id.Name}"));
+    private static WorkloadKey Key(string unit, WorkloadId id)
+    {
+        var hash = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes($"{unit}\u0000{id.Namespace}\u0000{id.Kind}\u0000{id.Name}"));
+        return new WorkloadKey((ulong)(hash >> 64), (ulong)hash);
+    }
+
+    /// <summary>A workload's 128-bit identity in its scope, as two 8-byte halves (see <see cref="seen"/>).</summary>
+    private readonly record struct WorkloadKey(ulong High, ulong Low);
 
     private sealed class HeldFile
     {

@@ -145,6 +145,36 @@ public class SarifCollectorTests
         Assert.EndsWith(":4", (string?)results[1]!["partialFingerprints"]![SarifWriter.FingerprintKey], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CompressedRecords_ReadBackWhatWasAppended_AcrossChunks_AndKeepAPrefix()
+    {
+        using var records = new CompressedRecords();
+        var random = new Random(5);
+        var written = Enumerable.Range(0, 400).Select(i => Enumerable.Range(0, random.Next(0, 3000)).Select(_ => (byte)random.Next(256)).ToArray()).ToList();
+        for (var i = 0; i < written.Count; i++)
+        {
+            records.Append(written[i], i * 2);
+        }
+
+        records.DropLast();
+        records.DropLast();
+        Assert.Throws<InvalidOperationException>(() => records.Append([1], 1000));
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            using var reader = records.Read(int.MaxValue);
+            var read = 0;
+            while (reader.MoveNext())
+            {
+                Assert.Equal(written[read], reader.Current.ToArray());
+                Assert.Equal(read * 2, reader.Order);
+                read++;
+            }
+
+            Assert.Equal(398, read);
+        }
+    }
+
     /// <summary>Both paths over the same findings; returns the (identical) log text.</summary>
     private static string AssertSameLog(AnalysisResult result, RuleCatalog catalog, SarifOptions options)
     {
