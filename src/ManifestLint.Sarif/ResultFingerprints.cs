@@ -27,13 +27,13 @@ public static class ResultFingerprints
     }
 
     /// <summary>
-    /// Numbers fingerprints as findings stream past, keeping 8 bytes per distinct key (the first 64 bits of its hash;
+    /// Numbers fingerprints as findings stream past, keeping 8 to 16 bytes per distinct key (the first 64 bits of its hash;
     /// two keys of a run share them with a chance of about n² / 2⁶⁵, 10⁻⁹ for a million findings) and a count only
     /// for the keys seen more than once, instead of every finding: a streamed report never holds all findings.
     /// </summary>
     public sealed class Counter
     {
-        private readonly HashSet<ulong> once = [];
+        private readonly UInt64Set once = new();
         private readonly Dictionary<ulong, int> repeated = [];
 
         /// <summary>The fingerprint of the next finding in report order.</summary>

@@ -175,6 +175,22 @@ public class SarifCollectorTests
         }
     }
 
+    [Fact]
+    public void UInt64Set_AddsEachValueOnce_ThroughGrowthAndZero()
+    {
+        var set = new UInt64Set();
+        var random = new Random(3);
+        var values = Enumerable.Range(0, 5000).Select(_ => (ulong)random.NextInt64() * 0x9E3779B97F4A7C15UL).Append(0UL).Append(0UL).ToList();
+        var expected = new HashSet<ulong>();
+
+        foreach (var value in values.Concat(values))
+        {
+            Assert.Equal(expected.Add(value), set.Add(value));
+        }
+
+        Assert.Equal(expected.Count, set.Count);
+    }
+
     /// <summary>Both paths over the same findings; returns the (identical) log text.</summary>
     private static string AssertSameLog(AnalysisResult result, RuleCatalog catalog, SarifOptions options)
     {
