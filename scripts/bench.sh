@@ -17,7 +17,9 @@
 #
 # --lint measures another build of the CLI (for example main before a change) with this checkout's corpora and floors.
 # The machine is shared: compare CPU seconds, not wall time, and repeat (RESULTS.md).
-set -euo pipefail
+set -Eeuo pipefail
+# Never end silently: a command that fails under set -e says where.
+trap 'echo "bench.sh: stopped: \"$BASH_COMMAND\" failed (exit $?) at ${BASH_SOURCE[0]}:$LINENO" >&2' ERR
 root="$(cd "$(dirname "$0")/.." && pwd)"
 sections="findings gitops copies classic"
 sizes="2500 5000 10000"

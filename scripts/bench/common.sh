@@ -13,7 +13,9 @@ once() {
   taskset -c "$cpus" /usr/bin/time -v -o "$t" "$@" > "${stdout_file:-/dev/null}" 2> "$work/stderr.txt" &
   local timer=$!
   while kill -0 "$timer" 2> /dev/null; do
-    child=$(cat "/proc/$timer/task/$timer/children" 2> /dev/null | awk '{ print $1 }')
+    # The job can end (and be reaped) between the check above and this read: under set -e and pipefail a failed
+    # read here ended the whole bench.sh silently, partway through (session 3's lost after-run).
+    child=$(awk '{ print $1 }' "/proc/$timer/task/$timer/children" 2> /dev/null || true)
     if [ -n "$child" ]; then
       rss=$(awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/$child/status" 2> /dev/null || echo 0)
       if [ "${rss:-0}" -gt "$cap_mb" ]; then
