@@ -83,7 +83,9 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
             var diagnostics = new List<(Diagnostic Diagnostic, RenderedInput? Input)>();
             var first = engine.Analyze([.. plain, .. piped.Select(p => p.ToAnalysisInput())], options, cancellation);
             var piping = piped.ToDictionary(p => p.InputPath, StringComparer.Ordinal);
-            diagnostics.AddRange(first.Diagnostics.Select(d => (d, piping.GetValueOrDefault(d.Location.Path))));
+            diagnostics.AddRange(first.Diagnostics
+                .Select(d => (Diagnostic: d, Input: piping.GetValueOrDefault(d.Location.Path)))
+                .Where(d => settings.IncludeTests || d.Input is null || !d.Input.IsTestHook(d.Diagnostic.Location.StartLine)));
             var summary = new List<MemorySummaryRow>(first.MemorySummary);
             // A chart's files count once, whatever the number of variants rendered from them.
             var templates = new HashSet<string>(StringComparer.Ordinal);
@@ -96,9 +98,9 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory)
             {
                 var byPath = render.Inputs.ToDictionary(i => i.InputPath, StringComparer.Ordinal);
                 var result = engine.Analyze([.. render.Inputs.Select(i => i.ToAnalysisInput()), .. limitRanges], options, cancellation);
-                var own = result.Diagnostics.Where(d => byPath.ContainsKey(d.Location.Path)).ToList();
+                var own = result.Diagnostics.Where(d => byPath.TryGetValue(d.Location.Path, out var input) && (settings.IncludeTests || !input.IsTestHook(d.Location.StartLine))).ToList();
                 diagnostics.AddRange(own.Select(d => (d, (RenderedInput?)byPath[d.Location.Path])));
-                summary.AddRange(result.MemorySummary.Where(r => byPath.ContainsKey(r.Location.Path)).Select(r => r with { Workload = $"{r.Workload} [chart {render.Chart.Name}, values {render.Variant.Name}]" }));
+                summary.AddRange(result.MemorySummary.Where(r => byPath.TryGetValue(r.Location.Path, out var input) && (settings.IncludeTests || !input.IsTestHook(r.Location.StartLine))).Select(r => r with { Workload = $"{r.Workload} [chart {render.Chart.Name}, values {render.Variant.Name}]" }));
                 templates.UnionWith(byPath.Keys);
                 resourceCount += result.ResourceCount - limitRangeResources;
                 if (own.Count > 0 && render.MarkedFailure is not null)

@@ -33,6 +33,12 @@ public sealed record HelmSettings
     /// <summary>How long one <c>helm template</c> may run before it is killed (an ML0002 finding).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Lint <c>helm test</c> hook pods (<c>helm.sh/hook: test</c>) too. Off by default: they run only on demand, and
+    /// findings on them are noise to almost every chart user (<c>helm.includeTests</c> in the configuration file).
+    /// </summary>
+    public bool IncludeTests { get; init; }
+
     /// <summary>How many Helm processes run at once.</summary>
     public int MaxParallelism { get; init; } = Math.Clamp(Environment.ProcessorCount, 2, 8);
 }

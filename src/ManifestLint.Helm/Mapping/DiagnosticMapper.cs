@@ -35,13 +35,54 @@ internal sealed class DiagnosticMapper(LocationMapper mapper, ValuesResolver res
             related.Add(Sibling(input, r.Span.Path) is { } other ? r with { Span = mapper.Map(other, r.Span).Span } : r);
         }
 
-        if (input.Render is { } render && resolver.Find(location, render.Variant.FullPath) is { } values && !related.Any(r => r.Span == values.Span))
+        if (location.CallSite is { } call && !related.Any(r => r.Span == call))
         {
-            related.Add(values);
+            related.Add(new RelatedLocation(call, $"the helper is included here for {Workload(location)}"));
         }
 
-        var mapped = diagnostic with { Location = location.Span, RelatedLocations = related, Fix = null };
+        var message = diagnostic.Message;
+        Engine.Fixes.Fix? fix = null;
+        if (input.Render is { } render)
+        {
+            var absent = MissingField.For(diagnostic.RuleId) is { } field ? resolver.FindAbsent(location, render.Variant.FullPath, field) : null;
+            if (absent is not null)
+            {
+                related.Add(absent.Related);
+                fix = diagnostic.Fix is not null && FixValue(diagnostic.RuleId, location) is { } value ? ValuesFixes.Create(absent, value) : null;
+                message += absent.KeyExists ? $" Values: set {absent.Key}." : $" Values: add {absent.Key}.";
+            }
+            else if (resolver.Find(location, render.Variant.FullPath) is { } values && !related.Any(r => r.Span == values.Span))
+            {
+                related.Add(values);
+            }
+        }
+
+        var mapped = diagnostic with { Message = message, Location = location.Span, RelatedLocations = related, Fix = fix };
         return new MappedDiagnostic(mapped, input.Render?.Chart, input.Render?.Variant);
+    }
+
+    /// <summary>The rendered document's kind and name (<c>Deployment release-web</c>): which caller of a shared helper the finding is for.</summary>
+    private static string Workload(MappedLocation location) =>
+        location.RenderedRoot is Model.Yaml.MappingNode root
+            ? $"{(root["kind"] as Model.Yaml.ScalarNode)?.Value ?? "the document"} {((root["metadata"] as Model.Yaml.MappingNode)?["name"] as Model.Yaml.ScalarNode)?.Value}".TrimEnd()
+            : "this document";
+
+    /// <summary>
+    /// The value a rule's own fix writes, read from the rendered container: ML1001 sets the limit to the memory
+    /// request (<see cref="Engine.Fixes.ResourceFixes.MemoryLimitFromRequest"/>). Null for rules whose fix this does not know.
+    /// </summary>
+    private static string? FixValue(string ruleId, MappedLocation location)
+    {
+        if (ruleId != "ML1001" || location.RenderedRoot is not { } root)
+        {
+            return null;
+        }
+
+        var container = location.RenderedPath.ToList();
+        var item = container.FindLastIndex(YamlPaths.IsIndex);
+        return item >= 0 && YamlPaths.Navigate(root, [.. container.Take(item + 1), "resources", "requests", "memory"]) is { Node: Model.Yaml.ScalarNode { Value.Length: > 0 } request }
+            ? request.Value.Trim()
+            : null;
     }
 
     /// <summary>

@@ -36,6 +36,9 @@ internal sealed record MappedLocation(SourceSpan Span, MappingMethod Method, Tem
 
     /// <summary>The lines of <see cref="Template"/> whose markers are inside the rendered node: the lines that wrote it (empty when unknown).</summary>
     public IReadOnlySet<int> WrittenBy { get; init; } = new HashSet<int>();
+
+    /// <summary>For a line in a helper: the <c>include</c> line of the rendered document's own template that printed it; null otherwise.</summary>
+    public SourceSpan? CallSite { get; init; }
 }
 
 /// <summary>
@@ -74,6 +77,7 @@ internal sealed partial class LocationMapper(string workingDirectory)
             {
                 Template = owner.Template.Template,
                 WrittenBy = WrittenBy(source, target.Node.Span, owner.Template.Id),
+                CallSite = owner.Line.InDefine ? CallSite(source, index, (target.Key ?? target.Node).Span.StartLine, chart, input.TemplatePath) : null,
             };
         }
 
@@ -186,6 +190,38 @@ internal sealed partial class LocationMapper(string workingDirectory)
         return printing.Count > 0 ? printing[0] : candidates[^1];
     }
 
+    /// <summary>
+    /// The line of the document's own template that included the helper a rendered line came from: a helper's
+    /// output ends on the line of the <c>include</c> that printed it, so the first marker of the caller's file at or
+    /// after the rendered line is that line (for nested helpers, the outermost call). Only a line that calls a
+    /// template counts; anything else is not reported, rather than guessed.
+    /// </summary>
+    private SourceSpan? CallSite(MarkedSource source, int index, int line, MarkedChart chart, string? callerPath)
+    {
+        if (callerPath is null || chart.Templates.FirstOrDefault(t => t.FullPath == callerPath) is not { } caller)
+        {
+            return null;
+        }
+
+        var (_, last) = source.DocumentLines(index);
+        for (var n = line; n <= last; n++)
+        {
+            foreach (var marker in MarkedChart.Markers(source.Lines[n - 1]))
+            {
+                if (marker.File != caller.Id || caller.Template[marker.Line] is not { InDefine: false } call)
+                {
+                    continue;
+                }
+
+                var start = call.LogicalStart;
+                var text = string.Join('\n', Enumerable.Range(start, marker.Line - start + 1).Select(caller.Template.LineText));
+                return IncludePattern().IsMatch(text) ? LineSpan(caller.FullPath, caller.Template, start, null) : null;
+            }
+        }
+
+        return null;
+    }
+
     private static HashSet<int> WrittenBy(MarkedSource source, SourceSpan node, int file)
     {
         var lines = new HashSet<int>();
@@ -207,6 +243,9 @@ internal sealed partial class LocationMapper(string workingDirectory)
         marker.File >= 0 && marker.File < chart.Templates.Count && chart.Templates[marker.File].Template[marker.Line] is { } line
             ? (chart.Templates[marker.File], line)
             : null;
+
+    [GeneratedRegex(@"\{\{-?\s*(?:[^}]*[\s(|])?(?:include|template)\s+""", RegexOptions.CultureInvariant)]
+    private static partial Regex IncludePattern();
 
     [GeneratedRegex(@"^\s*(?:-\s+)*(?<key>""[^""]*""|'[^']*'|[^\s#'""][^:#]*?)\s*:(?:\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex RenderedKeyPattern();

@@ -8,25 +8,35 @@ internal sealed class ValuesFile
 {
     private readonly MappingNode? root;
 
-    private ValuesFile(string displayPath, MappingNode? root)
+    private ValuesFile(string fullPath, string displayPath, MappingNode? root, bool exists)
     {
+        FullPath = fullPath;
         DisplayPath = displayPath;
         this.root = root;
+        Exists = exists;
     }
+
+    public string FullPath { get; }
 
     /// <summary>The path findings show for the file.</summary>
     public string DisplayPath { get; }
+
+    /// <summary>Whether the file could be read (it may still hold no mapping).</summary>
+    public bool Exists { get; }
+
+    /// <summary>The file's top-level mapping; null when it has none.</summary>
+    public MappingNode? Root => root;
 
     public static ValuesFile Load(string fullPath, string displayPath)
     {
         try
         {
             var file = YamlFileLoader.Load(displayPath, BoundedFile.ReadWhole(fullPath));
-            return new ValuesFile(displayPath, file.Documents.Count > 0 ? file.Documents[0].Root as MappingNode : null);
+            return new ValuesFile(fullPath, displayPath, file.Documents.Count > 0 ? file.Documents[0].Root as MappingNode : null, exists: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ValuesFile(displayPath, null);
+            return new ValuesFile(fullPath, displayPath, null, exists: false);
         }
     }
 

@@ -33,6 +33,12 @@ internal sealed class ValuesResolver(Func<string, string> display, IReadOnlyList
             references = ChildReferences(template, line, location.WrittenBy);
         }
 
+        if (references.Count == 0 && line.Guard is { } guard)
+        {
+            // A literal line inside `with .Values.x` or `if .Values.x` (an HPA's memory metric): x decided that it is there.
+            references = [guard];
+        }
+
         if (references.Count == 0)
         {
             return null;
@@ -73,6 +79,145 @@ internal sealed class ValuesResolver(Func<string, string> display, IReadOnlyList
         var span = b.Span with { EndLine = b.Span.StartLine, EndColumn = b.Span.EndLine == b.Span.StartLine ? b.Span.EndColumn : b.Span.StartColumn + 1 };
         return new RelatedLocation(span, $"values: {Dotted(b.Path)}");
     }
+
+    /// <summary>
+    /// For a finding whose cause is an absent value (<see cref="MissingField"/>): the values key that would hold it.
+    /// The template block of the finding's node (see <see cref="Templates.TemplateBlock"/>) names the values path of
+    /// the container's resources (<c>{{- with .Values.controller.resources }}</c>, even when it printed nothing);
+    /// the related location is the deepest key of that path, and below it, that exists in a values file
+    /// (<c>controller.resources</c> for <c>resources: {}</c>, else <c>controller</c>), or the chart's values file
+    /// itself when none does. Null when the block reads no such path: then nothing is guessed.
+    /// </summary>
+    public AbsentValue? FindAbsent(MappedLocation location, string? variantFile, MissingField field)
+    {
+        if (location is not { Line: { } line, Chart: { } chart, Template: { } template } || AnchorIn(template, BlockStart(template, line.LogicalStart, location.RenderedPath), field) is not var (anchor, whole))
+        {
+            return null;
+        }
+
+        // A leaf (not a resources mapping) is the value itself: it is set, nothing is added below it.
+        var below = field.Anchor(anchor) is null ? [] : field.Below;
+        IReadOnlyList<string> wanted = [.. anchor, .. below];
+        var itemName = location.RenderedRoot is { } root ? YamlPaths.ItemName(root, location.RenderedPath) : null;
+        (int Depth, int Rank, ValuesFile File, IReadOnlyList<string> Prefix, SourceSpan Span, IReadOnlyList<string> Path)? best = null;
+        var rank = 0;
+        foreach (var (file, prefix) in Sources(chart, variantFile, isGlobal: anchor[0] == "global"))
+        {
+            rank++;
+            if (file.Find([.. prefix, .. wanted], itemName) is not { } found)
+            {
+                continue;
+            }
+
+            var depth = found.Path.Count - prefix.Count;
+            if (best is null || depth > best.Value.Depth || (depth == best.Value.Depth && rank < best.Value.Rank))
+            {
+                best = (depth, rank, file, prefix, found.Span, found.Path);
+            }
+        }
+
+        if (best is { } b)
+        {
+            var concrete = Concrete(b.Path, b.Prefix, wanted);
+            var span = b.Span with { EndLine = b.Span.StartLine, EndColumn = b.Span.EndLine == b.Span.StartLine ? b.Span.EndColumn : b.Span.StartColumn + 1 };
+
+            // The whole key exists (empty, zero, or a value the rule still rejects): it is the one to set.
+            var message = b.Depth >= wanted.Count ? $"values: {Dotted(b.Path)}" : $"values: {Dotted(b.Path)} (add {Dotted(concrete)})";
+            return new AbsentValue(new RelatedLocation(span, message), Dotted(concrete), b.File, b.Path, concrete, b.Depth >= wanted.Count)
+            {
+                Anchor = [.. concrete.Take(b.Prefix.Count + anchor.Count)],
+                PrintedWhole = whole,
+            };
+        }
+
+        // No values file has even the first key: the user adds it to the top chart's values file.
+        var top = chart.Ancestors.Count > 0 ? chart.Ancestors[0] : chart.Directory;
+        var topFile = Load(Path.Combine(top, "values.yaml"));
+        if (!topFile.Exists)
+        {
+            return null;
+        }
+
+        IReadOnlyList<string> full = [.. anchor[0] == "global" ? [] : chart.ValuesPrefix, .. wanted];
+        return new AbsentValue(new RelatedLocation(SourceSpan.FileStart(topFile.DisplayPath) with { EndColumn = 2 }, $"values: add {Dotted(full)}"), Dotted(full), topFile, [], full, KeyExists: false) { Anchor = [.. full.Take(full.Count - below.Count)] };
+    }
+
+    /// <summary>
+    /// The first values path in the node's template block that names the missing field's anchor, and whether the
+    /// block reads it whole (<c>resources</c> itself, not only <c>resources.requests.memory</c>).
+    /// </summary>
+    private static (IReadOnlyList<string> Anchor, bool Whole)? AnchorIn(Templates.TemplateFile template, int start, MissingField field)
+    {
+        (IReadOnlyList<string> Anchor, bool Whole)? first = null;
+        foreach (var n in Templates.TemplateBlock.Lines(template, start))
+        {
+            foreach (var reference in template[n]!.ValueReferences)
+            {
+                var path = Split(reference);
+                if (field.Anchor(path) is not { Count: > 0 } anchor || (first is { } f && !f.Anchor.SequenceEqual(anchor, StringComparer.Ordinal)))
+                {
+                    continue;
+                }
+
+                first = (anchor, first is { Whole: true } || anchor.Count == path.Count);
+            }
+        }
+
+        return first ?? LeafIn(template, start);
+    }
+
+    /// <summary>
+    /// When no values mapping is printed whole: the first values path read inside the block's literal
+    /// <c>resources:</c> key (<c>memory: {{ required "…" .Values.memoryLimit }}</c>), a leaf the user sets, not a mapping to add below.
+    /// </summary>
+    private static (IReadOnlyList<string> Anchor, bool Whole)? LeafIn(Templates.TemplateFile template, int start)
+    {
+        foreach (var n in Templates.TemplateBlock.Lines(template, start))
+        {
+            if (template[n] is { Key: "resources" })
+            {
+                foreach (var m in Templates.TemplateBlock.Lines(template, n))
+                {
+                    if (template[m]!.ValueReferences is [var reference, ..])
+                    {
+                        return (Split(reference), false);
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Where the finding's node starts in the template: a finding on a container's <c>name</c> (where rules put a
+    /// missing field) is about the whole container, whose list item may start lines above (<c>- image: …</c> first).
+    /// </summary>
+    private static int BlockStart(Templates.TemplateFile template, int line, IReadOnlyList<string> renderedPath)
+    {
+        if (template[line] is not { IsListItem: false, Key: not null } keyLine || renderedPath.Count < 2 || renderedPath[^1] != "name" || !YamlPaths.IsIndex(renderedPath[^2]))
+        {
+            return line;
+        }
+
+        for (var n = line - 1; template[n] is { } previous && previous.InDefine == keyLine.InDefine && !previous.IsDocumentSeparator; n--)
+        {
+            if ((previous.Key is null && !previous.IsListItem) || previous.InBlockScalar || previous.LogicalStart != n || previous.Indent >= keyLine.Indent)
+            {
+                continue;
+            }
+
+            return previous.IsListItem ? n : line;
+        }
+
+        return line;
+    }
+
+    /// <summary>The key to add, in the found file's terms: its prefix and the found key's concrete items, then the rest of the wanted path.</summary>
+    private static IReadOnlyList<string> Concrete(IReadOnlyList<string> found, IReadOnlyList<string> prefix, IReadOnlyList<string> wanted) =>
+        [.. found, .. wanted.Skip(found.Count - prefix.Count)];
 
     /// <summary>
     /// For a key line without an action (<c>resources:</c>), the references of the line that writes its value below it

@@ -53,6 +53,22 @@ internal sealed class RenderedInput
 
     public AnalysisInput ToAnalysisInput() => AnalysisInput.FromText(InputPath, Text) with { Place = Place };
 
+    /// <summary>
+    /// Whether the document at a rendered line is a <c>helm test</c> hook (<c>helm.sh/hook: test</c>, or Helm 2's
+    /// <c>test-success</c>/<c>test-failure</c>): a pod that runs only when someone runs <c>helm test</c>.
+    /// </summary>
+    public bool IsTestHook(int line)
+    {
+        var root = Roots.LastOrDefault(r => r.Span.StartLine <= line);
+        if (root is not MappingNode document || document["metadata"] is not MappingNode metadata
+            || metadata["annotations"] is not MappingNode annotations || annotations["helm.sh/hook"] is not ScalarNode hook)
+        {
+            return false;
+        }
+
+        return hook.Value.Split(',').Any(h => h.Trim() is "test" or "test-success" or "test-failure");
+    }
+
     internal static IReadOnlyList<YamlNode> DocumentRoots(YamlFile file) => [.. file.Documents.Select(d => d.Root).OfType<YamlNode>()];
 }
 

@@ -25,6 +25,12 @@ internal sealed record TemplateLine(int Line, int LogicalStart, string? Key, boo
 
     /// <summary>The line has literal text outside its actions (not only whitespace).</summary>
     public bool HasText { get; init; }
+
+    /// <summary>
+    /// The values path that decided whether the line is printed at all, where it starts: the dot of the innermost
+    /// <c>with</c> (<c>{{- with .Values.server.autoscaling.targetMemory }}</c>) or the path a plain <c>if</c> tests; null when none.
+    /// </summary>
+    public string? Guard { get; init; }
 }
 
 /// <summary>
@@ -191,7 +197,11 @@ internal sealed partial class TemplateFile
                     blocks.Push((ActionKind.Control, current.Enter(token.Body[5..].Trim(), isRange: true)));
                     break;
                 case ActionKind.Control when StartsWithWord(token.Body, "if"):
-                    blocks.Push((ActionKind.Control, current with { Variables = new Dictionary<string, string>(current.Variables, StringComparer.Ordinal) }));
+                    blocks.Push((ActionKind.Control, current with
+                    {
+                        Variables = new Dictionary<string, string>(current.Variables, StringComparer.Ordinal),
+                        Guard = current.PathOf(token.Body[2..].Trim()) ?? current.Guard,
+                    }));
                     break;
                 case ActionKind.End when blocks.Count > 0:
                     defineDepth -= blocks.Pop().Kind == ActionKind.Define ? 1 : 0;
@@ -254,6 +264,7 @@ internal sealed partial class TemplateFile
                 IsListItem = ListItemPattern().IsMatch(literal),
                 IsDocumentSeparator = literal.TrimEnd().StartsWith("---", StringComparison.Ordinal) && literal.Trim().Trim('-').Length == 0,
                 HasText = trimmed.Replace(Placeholder.ToString(), string.Empty, StringComparison.Ordinal).Trim().Length > 0,
+                Guard = scopeAt[Math.Clamp(startToken, 0, tokens.Count)]?.Guard,
             };
 
             markable[i] = !endsInAction && !inBlockScalar && IsMarkableText(trimmed, key, actions, inDefine)
@@ -483,6 +494,9 @@ internal sealed partial class TemplateFile
     /// <summary>What <c>.</c> and the template variables stand for, as <c>.Values</c> paths (null: not a values path).</summary>
     private sealed record Scope(string? Dot, Dictionary<string, string> Variables)
     {
+        /// <summary>The values path that decided the innermost block: a <c>with</c>'s dot, or what a plain <c>if .Values.x</c> tests.</summary>
+        public string? Guard { get; init; }
+
         /// <summary>The scope inside <c>with EXPR</c> or <c>range [$k,] [$v :=] EXPR</c>.</summary>
         public Scope Enter(string clause, bool isRange)
         {
@@ -502,7 +516,7 @@ internal sealed partial class TemplateFile
                 variables[names[^1]] = item;
             }
 
-            return new Scope(item, variables);
+            return new Scope(item, variables) { Guard = item ?? Guard };
         }
 
         /// <summary>Records <c>$x := EXPR</c> when EXPR is a values path.</summary>

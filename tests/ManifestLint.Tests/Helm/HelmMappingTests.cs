@@ -86,7 +86,7 @@ public class HelmMappingTests
         var finding = HelmFixtures.Single(Findings, "ML1001", "container \"reloader\"");
 
         Assert.Equal("resources: {{- toYaml $sidecar.resources | nindent 12 }}", HelmFixtures.LineText(finding.Location));
-        Assert.Equal("values: sidecars.reloader.resources", HelmFixtures.Values(finding).Message);
+        Assert.Equal("values: sidecars.reloader.resources (add sidecars.reloader.resources.limits.memory)", HelmFixtures.Values(finding).Message);
         Assert.Equal("- name: {{ $name }}", HelmFixtures.LineText(HelmFixtures.Single(Findings, "ML1002", "container \"proxy\"").Location));
     }
 

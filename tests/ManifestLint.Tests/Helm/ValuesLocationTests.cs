@@ -1,0 +1,154 @@
+using System.Text;
+using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Helm;
+using ManifestLint.Tests.Snapshots;
+using Xunit;
+
+namespace ManifestLint.Tests.Helm;
+
+/// <summary>
+/// Every memory finding on a chart names the values key a chart user edits, through each way a value reaches the
+/// output (TestData/charts/values-flow: one helm-create Deployment per construct), and for the chart
+/// <c>helm create</c> writes (TestData/charts/created, unmodified but for a <c>ci/</c> variant that enables the HPA).
+/// When the cause is an absent value, the location is the nearest key that would hold it and the message names
+/// the key to add. The snapshot lists each finding with its values location, by line text.
+/// </summary>
+public class ValuesLocationTests
+{
+    private static readonly Lazy<HelmLintResult> Flow = new(() => HelmFixtures.Lint(null, Path.Combine(HelmFixtures.Charts, "values-flow")));
+
+    private static readonly Lazy<HelmLintResult> Created = new(() => HelmFixtures.Lint(null, Path.Combine(HelmFixtures.Charts, "created")));
+
+    private static IReadOnlyList<Diagnostic> FlowFindings => Flow.Value.Result.Diagnostics;
+
+    [Fact]
+    public void EachConstruct_MatchesTheVerifiedSnapshot()
+    {
+        Snapshot.Verify(Describe(FlowFindings), "values-flow", "txt");
+    }
+
+    [Fact]
+    public void TheHelmCreateChart_MatchesTheVerifiedSnapshot()
+    {
+        Snapshot.Verify(Describe(Created.Value.Result.Diagnostics), "created", "txt");
+    }
+
+    [Theory]
+    [InlineData("to-yaml", "resources: {}", "toYaml.resources.limits.memory")]
+    [InlineData("variable", "resources: {}", "variable.resources.limits.memory")]
+    [InlineData("with-default", "resources: {}", "withDefault.resources.limits.memory")]
+    [InlineData("tpl", "resources: {}", "tplled.resources.limits.memory")]
+    [InlineData("absent", "absent:", "absent.resources.limits.memory")]
+    public void AMissingLimit_PointsAtTheKeyThatWouldHoldIt_AndNamesTheKeyToAdd(string template, string valuesLine, string key)
+    {
+        var finding = HelmFixtures.Single(FlowFindings, "ML1001", $"container \"{template}\"");
+
+        var values = HelmFixtures.Values(finding);
+        Assert.EndsWith("values-flow/values.yaml", values.Span.Path, StringComparison.Ordinal);
+        Assert.Equal(valuesLine, HelmFixtures.LineText(values.Span));
+        Assert.EndsWith($"(add {key})", values.Message, StringComparison.Ordinal);
+        Assert.Contains($"Values: add {key}.", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingLimit_InsideARangeReadingDollarValues_PointsAtTheRootKey()
+    {
+        foreach (var name in new[] { "alpha", "beta" })
+        {
+            var finding = HelmFixtures.Single(FlowFindings, "ML1001", $"container \"{name}\"");
+            Assert.Equal("rootResources: {}", HelmFixtures.LineText(HelmFixtures.Values(finding).Span));
+        }
+    }
+
+    [Fact]
+    public void AKeyNoValuesFileHas_PointsAtTheTopOfTheChartsValuesFile()
+    {
+        var finding = HelmFixtures.Single(FlowFindings, "ML1002", "container \"nowhere\"");
+
+        var values = HelmFixtures.Values(finding);
+        Assert.Equal((1, "values: add nowhere.resources.requests.memory"), (values.Span.StartLine, values.Message));
+    }
+
+    [Theory]
+    [InlineData("ML1001", "container \"required\"")]
+    [InlineData("ML1006", "release-required runs BestEffort")]
+    public void AZeroLimitThroughRequired_PointsAtTheValue(string rule, string fragment)
+    {
+        var finding = HelmFixtures.Single(FlowFindings, rule, fragment);
+
+        Assert.Equal("memoryLimit: \"0\"", HelmFixtures.LineText(HelmFixtures.Values(finding).Span));
+    }
+
+    [Fact]
+    public void AMissingLimitWithARequest_CarriesAFixThatAddsItToTheValuesFile_NeverToTheTemplate()
+    {
+        var finding = HelmFixtures.Single(FlowFindings, "ML1001", "container \"with-block\"");
+
+        var fix = Assert.IsType<Engine.Fixes.Fix>(finding.Fix);
+        var edit = Assert.Single(fix.Edits);
+        Assert.EndsWith("values-flow/values.yaml", edit.Span.Path, StringComparison.Ordinal);
+        var path = Path.Combine(Tests.TestSupport.RepositoryPaths.Root, edit.Span.Path);
+        var fixedText = Engine.Fixes.FixApplier.Apply(File.ReadAllText(path), [fix], edit.Span.Path).Text;
+        Assert.Contains("withBlock:\n  resources:\n    requests:\n      memory: 64Mi\n    limits:\n      memory: 64Mi\n", fixedText.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.All(FlowFindings.Where(d => d.Fix is not null).SelectMany(d => d.Fix!.Edits), e => Assert.EndsWith("values.yaml", e.Span.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AMemoryHpaFromACiVariant_PointsAtTheTargetInTheVariant()
+    {
+        var finding = HelmFixtures.Single(Created.Value.Result.Diagnostics, "ML6004", "ci/hpa-values.yaml");
+
+        var values = HelmFixtures.Values(finding);
+        Assert.EndsWith("created/ci/hpa-values.yaml", values.Span.Path, StringComparison.Ordinal);
+        Assert.Equal("targetMemoryUtilizationPercentage: 80", HelmFixtures.LineText(values.Span));
+    }
+
+    [Fact]
+    public void HelmTestHookPods_AreNotLinted_UnlessIncludeTestsIsOn()
+    {
+        const string hook = "created/templates/tests/test-connection.yaml";
+        Assert.NotEmpty(Created.Value.Result.Diagnostics);
+        Assert.DoesNotContain(Created.Value.Result.Diagnostics, d => d.Location.Path.EndsWith(hook, StringComparison.Ordinal));
+
+        var included = HelmFixtures.Lint(new HelmSettings { IncludeTests = true }, Path.Combine(HelmFixtures.Charts, "created"));
+        Assert.Contains(included.Result.Diagnostics, d => d.RuleId == "ML1001" && d.Location.Path.EndsWith(hook, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EveryMemoryFinding_HasAValuesLocation()
+    {
+        var memory = FlowFindings.Concat(Created.Value.Result.Diagnostics).Where(d => !d.RuleId.StartsWith("ML0", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(memory);
+        Assert.All(memory, d => HelmFixtures.Values(d));
+    }
+
+    /// <summary>One line per finding: rule, template line text, and each related location's file, line text and message.</summary>
+    private static string Describe(IEnumerable<Diagnostic> findings)
+    {
+        var text = new StringBuilder();
+        foreach (var d in findings.OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.StartLine).ThenBy(d => d.RuleId, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal))
+        {
+            text.Append(d.RuleId).Append(' ').Append(Short(d.Location.Path)).Append(':').Append(d.Location.StartLine).Append("  ").Append(HelmFixtures.LineText(d.Location)).Append('\n');
+            var tail = d.Message.IndexOf("Values: ", StringComparison.Ordinal);
+            if (tail >= 0)
+            {
+                text.Append("  message: ").Append(d.Message[tail..]).Append('\n');
+            }
+
+            foreach (var r in d.RelatedLocations)
+            {
+                text.Append("  -> ").Append(Short(r.Span.Path)).Append(':').Append(r.Span.StartLine).Append("  ").Append(HelmFixtures.LineText(r.Span)).Append("  [").Append(r.Message).Append("]\n");
+            }
+
+            if (d.Fix is { } fix)
+            {
+                text.Append("  fix: ").Append(Short(fix.Description)).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Short(string path) => path.Replace("tests/ManifestLint.Tests/Helm/TestData/charts/", string.Empty, StringComparison.Ordinal);
+}
