@@ -31,7 +31,12 @@ public sealed record HelmSettings
     public IReadOnlyList<string> ApiVersions { get; init; } = [];
 
     /// <summary>How long one <c>helm template</c> may run before it is killed (an ML0002 finding).</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Render each <c>ci/*-values.yaml</c> of a chart as a variant of its own, besides the defaults (<c>helm.variants</c>).</summary>
+    public bool Variants { get; init; } = true;
 
     /// <summary>
     /// Lint <c>helm test</c> hook pods (<c>helm.sh/hook: test</c>) too. Off by default: they run only on demand, and

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Text;
 using ManifestLint.Cli.Output;
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Engine.Fixes;
+using ManifestLint.Model.IO;
 
 namespace ManifestLint.Cli.Commands;
 
@@ -12,11 +15,19 @@ public sealed record FixOutcome(AnalysisResult Result, IReadOnlyList<FixedFile> 
 public sealed record FixedFile(string Path, string FullPath, string Before, string After, bool ByteOrderMark);
 
 /// <summary>
-/// <c>lint --fix</c>: applies the fixes of the findings to plain manifest files as text edits at known positions
-/// (see <see cref="FixApplier"/>), re-analyses in memory, and repeats while fixes apply (a fix can uncover another:
-/// a copied request of <c>512m</c> becomes a limit that ML1004 then fixes), at most <see cref="MaxPasses"/> times.
-/// Only files read from disk as UTF-8 are edited: never standard input, and never a Helm template (findings in
-/// rendered charts point at templates, which are not inputs here).
+/// <c>lint --fix</c>: applies the fixes of the findings as text edits at known positions (see <see cref="FixApplier"/>)
+/// and repeats while fixes apply (a fix can uncover another: a copied request of <c>512m</c> becomes a limit that
+/// ML1004 then fixes), at most <see cref="MaxPasses"/> times.
+/// <list type="bullet">
+/// <item>The first pass analyses everything, charts included. Later passes re-analyse only the files a fix edited
+/// (with the files that may hold a LimitRange, which change what those files' findings are); the findings of every
+/// other file, and of the charts, are kept. Charts are therefore rendered once (the caller's analysis keeps its renders).</item>
+/// <item>Plain manifest files are edited, never standard input, and never a Helm template. A chart finding's fix
+/// edits the values file behind it (see ManifestLint.Helm's ValuesFixes): applied once, in the pass that first
+/// offers it (the renders are not redone, so the same finding would offer it again), and the finding it fixes is
+/// then not reported as left.</item>
+/// <item>Files are read from disk when a fix first edits them, outside any lock; only edited files stay in memory.</item>
+/// </list>
 /// </summary>
 public static class FixRunner
 {
@@ -27,47 +38,52 @@ public static class FixRunner
     /// <param name="analyze">Runs the analysis (with the run's configuration and Helm charts) on the given inputs.</param>
     public static async Task<FixOutcome> RunAsync(IReadOnlyList<AnalysisInput> inputs, Func<IReadOnlyList<AnalysisInput>, Task<AnalysisResult>> analyze, string workingDirectory)
     {
-        var bytes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var current = inputs.Select(i => new AnalysisInput(i.Path, () => Cached(i, bytes))).ToList();
-        var result = await analyze(current).ConfigureAwait(false);
-        var texts = new Dictionary<string, (string Original, string Text, bool Bom)>(StringComparer.Ordinal);
+        var result = await analyze(inputs).ConfigureAwait(false);
+        var inputPaths = inputs.Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
+        var texts = new ConcurrentDictionary<string, (string Original, string Text, bool Bom)>(StringComparer.Ordinal);
+        var valuesFixed = new HashSet<string>(StringComparer.Ordinal);
+        var fixedFindings = new HashSet<Diagnostic>();
         var fixedCount = 0;
+        List<AnalysisInput>? context = null;
         for (var pass = 0; pass < MaxPasses; pass++)
         {
-            var changed = false;
+            var edited = new HashSet<string>(StringComparer.Ordinal);
             var byFile = result.Active
-                .Select(d => d.Fix)
-                .OfType<Fix>()
-                .Where(f => f.Edits.Count > 0 && f.Edits.All(e => e.Span.Path == f.Edits[0].Span.Path))
-                .GroupBy(f => f.Edits[0].Span.Path, StringComparer.Ordinal);
+                .Where(d => d.Fix is { Edits.Count: > 0 } f && f.Edits.All(e => e.Span.Path == f.Edits[0].Span.Path))
+                .GroupBy(d => d.Fix!.Edits[0].Span.Path, StringComparer.Ordinal);
             foreach (var file in byFile)
             {
-                if (!texts.ContainsKey(file.Key) && Editable(file.Key, inputs, bytes, workingDirectory) is { } text)
-                {
-                    texts[file.Key] = (text.Text, text.Text, text.Bom);
-                }
-
-                if (!texts.TryGetValue(file.Key, out var entry))
+                var isInput = inputPaths.Contains(file.Key);
+                if ((!isInput && valuesFixed.Contains(file.Key)) || Editable(file.Key, isInput, texts, workingDirectory) is not { } entry)
                 {
                     continue;
                 }
 
-                var applied = FixApplier.Apply(entry.Text, file, file.Key);
+                var applied = FixApplier.Apply(entry.Text, file.Select(d => d.Fix!), file.Key);
                 if (applied.Changed)
                 {
                     texts[file.Key] = entry with { Text = applied.Text };
                     fixedCount += applied.Applied.Count;
-                    changed = true;
+                    if (isInput)
+                    {
+                        edited.Add(file.Key);
+                    }
+                    else
+                    {
+                        valuesFixed.Add(file.Key);
+                        fixedFindings.UnionWith(file.Where(d => applied.Applied.Contains(d.Fix!)));
+                    }
                 }
             }
 
-            if (!changed)
+            if (edited.Count == 0)
             {
                 break;
             }
 
-            current = [.. current.Select(i => texts.TryGetValue(i.Path, out var t) ? AnalysisInput.FromText(i.Path, t.Text) : i)];
-            result = await analyze(current).ConfigureAwait(false);
+            context ??= [.. inputs.Where(i => MayHoldLimitRange(i))];
+            var partial = await analyze([.. inputs.Where(i => edited.Contains(i.Path)).Select(i => AnalysisInput.FromText(i.Path, texts[i.Path].Text)), .. context.Where(c => !edited.Contains(c.Path)).Select(c => texts.TryGetValue(c.Path, out var t) ? AnalysisInput.FromText(c.Path, t.Text) : c)]).ConfigureAwait(false);
+            result = Replace(result, partial, edited);
         }
 
         var files = texts
@@ -75,9 +91,9 @@ public static class FixRunner
             .OrderBy(t => t.Key, StringComparer.Ordinal)
             .Select(t => new FixedFile(t.Key, Path.GetFullPath(t.Key, workingDirectory), t.Value.Original, t.Value.Text, t.Value.Bom))
             .ToList();
-        return new FixOutcome(result, files, fixedCount);
+        var left = fixedFindings.Count == 0 ? result : result with { Diagnostics = [.. result.Diagnostics.Where(d => !fixedFindings.Contains(d))] };
+        return new FixOutcome(left, files, fixedCount);
     }
-
     /// <summary>Writes each changed file atomically, keeping a UTF-8 byte order mark when it had one.</summary>
     public static void Write(IEnumerable<FixedFile> files)
     {
@@ -100,34 +116,55 @@ public static class FixRunner
     public static string Diff(IEnumerable<FixedFile> files) =>
         string.Concat(files.Select(f => UnifiedDiff.Create(f.Path, f.Before, f.After)));
 
-    private static byte[] Cached(AnalysisInput input, Dictionary<string, byte[]> bytes)
-    {
-        lock (bytes)
+    /// <summary>The findings of <paramref name="partial"/> for the edited files, and of <paramref name="whole"/> for every other file.</summary>
+    private static AnalysisResult Replace(AnalysisResult whole, AnalysisResult partial, HashSet<string> edited) =>
+        whole with
         {
-            if (!bytes.TryGetValue(input.Path, out var read))
-            {
-                read = bytes[input.Path] = input.Read();
-            }
+            Diagnostics = AnalysisResult.Sort([.. whole.Diagnostics.Where(d => !edited.Contains(d.Location.Path)), .. partial.Diagnostics.Where(d => edited.Contains(d.Location.Path))]),
+            MemorySummary = [.. whole.MemorySummary.Where(r => !edited.Contains(r.Location.Path)), .. partial.MemorySummary.Where(r => edited.Contains(r.Location.Path))],
+        };
 
-            return read;
+    /// <summary>Only files that mention LimitRange change another file's findings through defaults: they join the re-analysis.</summary>
+    private static bool MayHoldLimitRange(AnalysisInput input)
+    {
+        if (input.Path == AnalysisInput.StandardInputPath)
+        {
+            return false;
+        }
+
+        try
+        {
+            return input.Read().AsSpan().IndexOf("LimitRange"u8) >= 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
-    /// <summary>The text of a plain input file on disk, decoded as UTF-8; null for standard input, other encodings, or paths that are not inputs.</summary>
-    private static (string Text, bool Bom)? Editable(string path, IReadOnlyList<AnalysisInput> inputs, Dictionary<string, byte[]> bytes, string workingDirectory)
+    /// <summary>
+    /// The text of a file a fix edits, decoded as UTF-8 and read on first use: a plain input file on disk, or (for a
+    /// chart finding) the values file behind it; null for standard input, other encodings, or files that cannot be read.
+    /// </summary>
+    private static (string Original, string Text, bool Bom)? Editable(string path, bool isInput, ConcurrentDictionary<string, (string Original, string Text, bool Bom)> texts, string workingDirectory)
     {
-        if (path == AnalysisInput.StandardInputPath || !inputs.Any(i => i.Path == path) || !File.Exists(Path.GetFullPath(path, workingDirectory)))
+        if (texts.TryGetValue(path, out var known))
+        {
+            return known;
+        }
+
+        var full = Path.GetFullPath(path, workingDirectory);
+        if (path == AnalysisInput.StandardInputPath || !File.Exists(full) || (!isInput && !IsValuesFile(path)))
         {
             return null;
         }
 
-        byte[]? content;
-        lock (bytes)
+        byte[] content;
+        try
         {
-            content = bytes.GetValueOrDefault(path);
+            content = BoundedFile.ReadWhole(full);
         }
-
-        if (content is null)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -135,11 +172,15 @@ public static class FixRunner
         var bom = content is [0xEF, 0xBB, 0xBF, ..];
         try
         {
-            return (StrictUtf8.GetString(content, bom ? 3 : 0, content.Length - (bom ? 3 : 0)), bom);
+            var text = StrictUtf8.GetString(content, bom ? 3 : 0, content.Length - (bom ? 3 : 0));
+            return texts.GetOrAdd(path, (text, text, bom));
         }
         catch (DecoderFallbackException)
         {
             return null;
         }
     }
+
+    /// <summary>A YAML file that is not an input: only a chart finding's values fix names one.</summary>
+    private static bool IsValuesFile(string path) => path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal);
 }

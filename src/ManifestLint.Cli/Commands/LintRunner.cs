@@ -86,9 +86,23 @@ public static class LintRunner
             }
         }
 
-        var linter = new HelmLinter(helm, environment.WorkingDirectory);
-        var (run, analyzed) = await LintSession.AnalyzeAsync(options, inputs, plan, environment, async (inputs, o) => (await linter.AnalyzeAsync(inputs, collected.Charts, o, cancellation).ConfigureAwait(false)).Result).ConfigureAwait(false);
+        // One linter for the run: it renders the charts once, and --fix passes analyse the kept renders again.
+        using var linter = new HelmLinter(helm, environment.WorkingDirectory) { KeepRenders = true };
+        var notes = new List<string>();
+        var (run, analyzed) = await LintSession.AnalyzeAsync(options, inputs, plan, environment, async (inputs, o) =>
+        {
+            var lint = await linter.AnalyzeAsync(inputs, collected.Charts, o, cancellation).ConfigureAwait(false);
+            notes.AddRange(lint.Notes);
+            return lint.Analysis;
+        }).ConfigureAwait(false);
         progress.Dispose(); // the progress line is cleared before anything else is printed
+
+        // Notes are not findings (a --set path no chart reads): said once on standard error, whatever the fix passes.
+        foreach (var note in notes.Distinct(StringComparer.Ordinal))
+        {
+            environment.Error.WriteLine($"manifestlint: note: {note}");
+        }
+
         if (run is null)
         {
             return analyzed;

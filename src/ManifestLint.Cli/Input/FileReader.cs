@@ -1,4 +1,4 @@
-using ManifestLint.Helm;
+using ManifestLint.Model.IO;
 
 namespace ManifestLint.Cli.Input;
 

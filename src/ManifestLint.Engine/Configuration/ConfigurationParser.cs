@@ -21,7 +21,7 @@ public sealed partial class ConfigurationParser
 {
     private static readonly string[] TopLevelKeys = ["rules", "overrides", "helm", "exclude", "scopes", "suppressions", "images"];
     private static readonly string[] OverrideKeys = ["files", "rules"];
-    private static readonly string[] HelmKeys = ["values", "releaseName", "namespace", "kubeVersion"];
+    private static readonly string[] HelmKeys = ["values", "releaseName", "namespace", "kubeVersion", "set", "variants", "timeout", "includeTests"];
     private static readonly string[] SuppressionKeys = ["comments", "annotations"];
     private const string Severities = "error, warning, note or none";
 
@@ -349,11 +349,37 @@ public sealed partial class ConfigurationParser
                 "values" => helm with { Values = ReadValuesFiles(value) },
                 "releaseName" => helm with { ReleaseName = ReadString(value, "helm.releaseName", "a release name such as web") },
                 "namespace" => helm with { Namespace = ReadString(value, "helm.namespace", "a namespace such as prod") },
-                _ => helm with { KubeVersion = ReadString(value, "helm.kubeVersion", "a Kubernetes version such as \"1.31\"") },
+                "kubeVersion" => helm with { KubeVersion = ReadString(value, "helm.kubeVersion", "a Kubernetes version such as \"1.31\"") },
+                "set" => helm with { Set = ReadStrings(value, "'helm.set'", "a list of key=value settings such as [\"resources.limits.memory=512Mi\"]") },
+                "variants" => helm with { Variants = ReadHelmBool(value, "variants") },
+                "includeTests" => helm with { IncludeTests = ReadHelmBool(value, "includeTests") },
+                _ => helm with { TimeoutSeconds = ReadTimeout(value) },
             };
         }
 
         return helm;
+    }
+
+    private bool? ReadHelmBool(YamlNode node, string key)
+    {
+        if (node is ScalarNode { IsPlain: true } s && ParseBool(s.Value) is { } flag)
+        {
+            return flag;
+        }
+
+        Error(node.Span, $"helm.{key} expects true or false, not {Shape(node)}.");
+        return null;
+    }
+
+    private int? ReadTimeout(YamlNode node)
+    {
+        if (node is ScalarNode { IsPlain: true } s && int.TryParse(s.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+        {
+            return seconds;
+        }
+
+        Error(node.Span, $"helm.timeout expects a whole number of seconds above 0, such as 120, not {Shape(node)}.");
+        return null;
     }
 
     private Dictionary<string, IReadOnlyList<string>> ReadValuesFiles(YamlNode node)

@@ -53,6 +53,24 @@ public static partial class ConfigurationWriter
             }
         }
 
+        if (helm.Set.Count > 0)
+        {
+            output.Append(CultureInfo.InvariantCulture, $"  set: {List(helm.Set)}\n");
+        }
+
+        foreach (var (key, flag) in new[] { ("variants", helm.Variants), ("includeTests", helm.IncludeTests) })
+        {
+            if (flag is { } value)
+            {
+                output.Append(CultureInfo.InvariantCulture, $"  {key}: {Bool(value)}\n");
+            }
+        }
+
+        if (helm.TimeoutSeconds is { } timeout)
+        {
+            output.Append(CultureInfo.InvariantCulture, $"  timeout: {timeout}\n");
+        }
+
         output.Append(CultureInfo.InvariantCulture, $"exclude: {List(config.Exclude)}\n");
         var scope = effective.ScopeName is { } name
             ? $"    # this file is in scope {name}"
@@ -108,6 +126,10 @@ public static partial class ConfigurationWriter
             #   releaseName: web
             #   namespace: prod
             #   kubeVersion: "1.31"
+            #   set: ["resources.limits.memory=512Mi"]
+            #   variants: true        # render each ci/*-values.yaml as well as the defaults
+            #   timeout: 60           # seconds per helm template run
+            #   includeTests: false   # lint helm test hook pods too
 
             # Files never to lint (globs relative to this file's directory).
             exclude: []

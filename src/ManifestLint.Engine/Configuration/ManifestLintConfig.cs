@@ -80,6 +80,18 @@ public sealed record ConfigurationOverride(IReadOnlyList<string> Files, RuleTabl
 public sealed record HelmConfiguration(IReadOnlyDictionary<string, IReadOnlyList<string>> Values, string? ReleaseName, string? Namespace, string? KubeVersion)
 {
     public static HelmConfiguration Empty { get; } = new(new Dictionary<string, IReadOnlyList<string>>(), null, null, null);
+
+    /// <summary><c>--set</c> arguments for every chart under this file, applied before the command line's.</summary>
+    public IReadOnlyList<string> Set { get; init; } = [];
+
+    /// <summary>Whether each <c>ci/*-values.yaml</c> is rendered as a variant (default true).</summary>
+    public bool? Variants { get; init; }
+
+    /// <summary>Seconds one <c>helm template</c> may run.</summary>
+    public int? TimeoutSeconds { get; init; }
+
+    /// <summary>Whether <c>helm test</c> hook pods are linted (default false).</summary>
+    public bool? IncludeTests { get; init; }
 }
 
 /// <summary>Which in-source suppressions count: comments, annotations. A platform team can turn either off.</summary>

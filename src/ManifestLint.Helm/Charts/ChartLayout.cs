@@ -1,3 +1,4 @@
+using ManifestLint.Model.IO;
 using ManifestLint.Model.Yaml;
 
 namespace ManifestLint.Helm.Charts;

@@ -44,14 +44,14 @@ internal sealed class DiagnosticMapper(LocationMapper mapper, ValuesResolver res
         Engine.Fixes.Fix? fix = null;
         if (input.Render is { } render)
         {
-            var absent = MissingField.For(diagnostic.RuleId) is { } field ? resolver.FindAbsent(location, render.Variant.FullPath, field) : null;
+            var absent = MissingField.For(diagnostic.RuleId) is { } field ? resolver.FindAbsent(location, render, field) : null;
             if (absent is not null)
             {
                 related.Add(absent.Related);
                 fix = diagnostic.Fix is not null && FixValue(diagnostic.RuleId, location) is { } value ? ValuesFixes.Create(absent, value) : null;
                 message += absent.KeyExists ? $" Values: set {absent.Key}." : $" Values: add {absent.Key}.";
             }
-            else if (resolver.Find(location, render.Variant.FullPath) is { } values && !related.Any(r => r.Span == values.Span))
+            else if (resolver.Find(location, render) is { } values && !related.Any(r => r.Span == values.Span))
             {
                 related.Add(values);
             }
@@ -89,7 +89,7 @@ internal sealed class DiagnosticMapper(LocationMapper mapper, ValuesResolver res
     /// Merges findings of one chart that are identical after mapping (rule, line, message, related locations,
     /// fingerprint) across values variants, and names the chart and variants when the chart has several.
     /// </summary>
-    public static IReadOnlyList<Diagnostic> Merge(IEnumerable<MappedDiagnostic> items)
+    public static IReadOnlyList<Diagnostic> Merge(IEnumerable<MappedDiagnostic> items, Func<string, string> display)
     {
         var result = new List<Diagnostic>();
         var groups = new Dictionary<(ChartContext, string), List<MappedDiagnostic>>();
@@ -121,11 +121,11 @@ internal sealed class DiagnosticMapper(LocationMapper mapper, ValuesResolver res
             var properties = new Dictionary<string, string>(first.Properties, StringComparer.Ordinal)
             {
                 [ChartProperty] = chart.Name,
-                [ValuesProperty] = string.Join(", ", variants.Select(v => v.Name)),
+                [ValuesProperty] = string.Join(", ", variants.Select(v => chart.ValuesLabel(v, display))),
             };
             result.Add(first with
             {
-                Message = first.Message + Suffix(chart, variants),
+                Message = first.Message + Suffix(chart, variants, display),
                 Properties = properties,
                 FingerprintKey = $"{first.FingerprintKey}|chart:{chart.Name}|values:{variants[0].Name}",
             });
@@ -134,17 +134,20 @@ internal sealed class DiagnosticMapper(LocationMapper mapper, ValuesResolver res
         return result;
     }
 
-    /// <summary><c> [chart web, values: ci/prod-values.yaml]</c>, when the chart has several variants.</summary>
-    private static string Suffix(ChartContext chart, List<ValuesVariant> variants)
+    /// <summary>
+    /// <c> [chart web, values: ci/prod-values.yaml]</c>, when the chart has several variants or is rendered with
+    /// <c>-f</c>/<c>--set</c> values (<c> [chart web, values: default + -f prod.yaml]</c>): the values actually used.
+    /// </summary>
+    private static string Suffix(ChartContext chart, List<ValuesVariant> variants, Func<string, string> display)
     {
-        if (chart.Variants.Count < 2)
+        if (chart.Variants.Count < 2 && !chart.HasUserValues)
         {
             return string.Empty;
         }
 
         var which = variants.Count == chart.Variants.Count && variants.Count > 2
-            ? string.Create(CultureInfo.InvariantCulture, $"all {variants.Count} values variants")
-            : $"values: {string.Join(", ", variants.Select(v => v.Name))}";
+            ? string.Create(CultureInfo.InvariantCulture, $"all {variants.Count} values variants") + (chart.HasUserValues ? $", each + {chart.ValuesLabel(ValuesVariant.Default, display)["default + ".Length..]}" : string.Empty)
+            : $"values: {string.Join(", ", variants.Select(v => chart.ValuesLabel(v, display)))}";
         return $" [chart {chart.Name}, {which}]";
     }
 

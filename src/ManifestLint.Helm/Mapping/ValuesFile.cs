@@ -1,3 +1,4 @@
+using ManifestLint.Model.IO;
 using ManifestLint.Model.Source;
 using ManifestLint.Model.Yaml;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Helm.Charts;
+using ManifestLint.Helm.Rendering;
 using ManifestLint.Model.Source;
 
 namespace ManifestLint.Helm.Mapping;
@@ -14,13 +15,12 @@ namespace ManifestLint.Helm.Mapping;
 /// subchart, its parents' values under its name first). The deepest key found wins; on a tie, the file that wins in
 /// Helm's merge. A value set with <c>--set</c> has no file, so nothing is related then.
 /// </summary>
-internal sealed class ValuesResolver(Func<string, string> display, IReadOnlyList<string> userValuesFiles, IReadOnlyList<string> setValues)
+internal sealed class ValuesResolver(Func<string, string> display)
 {
     private readonly ConcurrentDictionary<string, ValuesFile> files = new(StringComparer.Ordinal);
-    private readonly IReadOnlyList<IReadOnlyList<string>> setKeys = [.. setValues.SelectMany(SetKeys)];
 
-    /// <param name="variantFile">The <c>ci/</c> variant file of the render, or null.</param>
-    public RelatedLocation? Find(MappedLocation location, string? variantFile)
+    /// <param name="render">The render: its variant file and the chart's <c>-f</c> files and <c>--set</c> values.</param>
+    public RelatedLocation? Find(MappedLocation location, ChartRender render)
     {
         if (location is not { Line: { } line, Chart: { } chart })
         {
@@ -54,7 +54,7 @@ internal sealed class ValuesResolver(Func<string, string> display, IReadOnlyList
             {
                 IReadOnlyList<string> wanted = [.. referencePath, .. suffix];
                 var rank = 0;
-                foreach (var (file, prefix) in Sources(chart, variantFile, isGlobal: referencePath[0] == "global"))
+                foreach (var (file, prefix) in Sources(chart, render, isGlobal: referencePath[0] == "global"))
                 {
                     rank++;
                     if (file.Find([.. prefix, .. wanted], itemName) is not { } found || found.Path.Count - prefix.Count < referencePath.Count)
@@ -71,9 +71,14 @@ internal sealed class ValuesResolver(Func<string, string> display, IReadOnlyList
             }
         }
 
-        if (best is not { } b || setKeys.Any(k => k.Count <= b.Path.Count && k.SequenceEqual(b.Path.Take(k.Count), StringComparer.Ordinal)))
+        if (best is not { } b)
         {
             return null;
+        }
+
+        if (SetBy(render, b.Path) is { } set)
+        {
+            return set;
         }
 
         var span = b.Span with { EndLine = b.Span.StartLine, EndColumn = b.Span.EndLine == b.Span.StartLine ? b.Span.EndColumn : b.Span.StartColumn + 1 };
@@ -88,7 +93,7 @@ internal sealed class ValuesResolver(Func<string, string> display, IReadOnlyList
     /// (<c>controller.resources</c> for <c>resources: {}</c>, else <c>controller</c>), or the chart's values file
     /// itself when none does. Null when the block reads no such path: then nothing is guessed.
     /// </summary>
-    public AbsentValue? FindAbsent(MappedLocation location, string? variantFile, MissingField field)
+    public AbsentValue? FindAbsent(MappedLocation location, ChartRender render, MissingField field)
     {
         if (location is not { Line: { } line, Chart: { } chart, Template: { } template } || AnchorIn(template, BlockStart(template, line.LogicalStart, location.RenderedPath), field) is not var (anchor, whole))
         {
@@ -101,7 +106,7 @@ internal sealed class ValuesResolver(Func<string, string> display, IReadOnlyList
         var itemName = location.RenderedRoot is { } root ? YamlPaths.ItemName(root, location.RenderedPath) : null;
         (int Depth, int Rank, ValuesFile File, IReadOnlyList<string> Prefix, SourceSpan Span, IReadOnlyList<string> Path)? best = null;
         var rank = 0;
-        foreach (var (file, prefix) in Sources(chart, variantFile, isGlobal: anchor[0] == "global"))
+        foreach (var (file, prefix) in Sources(chart, render, isGlobal: anchor[0] == "global"))
         {
             rank++;
             if (file.Find([.. prefix, .. wanted], itemName) is not { } found)
@@ -240,10 +245,11 @@ internal sealed class ValuesResolver(Func<string, string> display, IReadOnlyList
     }
 
     /// <summary>The values files that apply to a (sub)chart, highest precedence first, each with the key path the chart's values sit under.</summary>
-    private IEnumerable<(ValuesFile File, IReadOnlyList<string> Prefix)> Sources(ChartNode chart, string? variantFile, bool isGlobal)
+    private IEnumerable<(ValuesFile File, IReadOnlyList<string> Prefix)> Sources(ChartNode chart, ChartRender render, bool isGlobal)
     {
         IReadOnlyList<string> top = isGlobal ? [] : chart.ValuesPrefix;
-        foreach (var user in userValuesFiles.Reverse())
+        var variantFile = render.Variant.FullPath;
+        foreach (var user in render.Chart.Settings.ValuesFiles.Reverse())
         {
             yield return (Load(user), top);
         }
@@ -307,6 +313,27 @@ internal sealed class ValuesResolver(Func<string, string> display, IReadOnlyList
 
     private static string Dotted(IReadOnlyList<string> path) =>
         string.Concat(path.Select((s, i) => YamlPaths.IsIndex(s) ? (s == "[]" ? "[*]" : s) : i == 0 ? s : "." + s));
+
+    /// <summary>
+    /// A <c>--set</c> value wins over every file: when one sets the found key (or a key above it), no file holds the
+    /// value, and the related location names the argument, at the chart's Chart.yaml (the chart it was rendered with).
+    /// </summary>
+    private RelatedLocation? SetBy(ChartRender render, IReadOnlyList<string> path)
+    {
+        foreach (var set in render.Chart.Settings.SetValues.Reverse())
+        {
+            foreach (var key in SetKeys(set))
+            {
+                if (key.Count <= path.Count && key.SequenceEqual(path.Take(key.Count), StringComparer.Ordinal))
+                {
+                    var chartFile = Path.Combine(render.Chart.Input.Directory, ChartLayout.ChartFileName);
+                    return new RelatedLocation(HelmErrors.ChartNameSpan(chartFile, display(chartFile)), $"values: --set {set} (command line)");
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The key paths a <c>--set a.b=1,c=2</c> argument sets.</summary>
     private static IEnumerable<IReadOnlyList<string>> SetKeys(string set)

@@ -17,8 +17,11 @@ internal sealed record ValuesVariant(string Name, string? FullPath)
 internal sealed record ChartMarking(Task<string?> Risk, Task<MarkedChart?> Copy);
 
 /// <summary>A chart being linted: its layout, variants, parsed templates and (prepared on first need) its marked copy.</summary>
-internal sealed class ChartContext(ChartInput input, ChartNode root, string name, IReadOnlyList<ValuesVariant> variants)
+internal sealed class ChartContext(ChartInput input, ChartNode root, string name, IReadOnlyList<ValuesVariant> variants, HelmSettings settings)
 {
+    /// <summary>How this chart is rendered: the run's settings with the chart's configuration file (<c>helm:</c>) applied.</summary>
+    public HelmSettings Settings { get; } = settings;
+
     private readonly Lock gate = new();
     private ChartMarking? marking;
 
@@ -32,6 +35,16 @@ internal sealed class ChartContext(ChartInput input, ChartNode root, string name
     public IReadOnlyList<ValuesVariant> Variants { get; } = variants;
 
     public TemplateCache Templates { get; } = new();
+
+    /// <summary>
+    /// What a variant's values are, as messages and the summary name them: <c>default</c>, <c>ci/prod-values.yaml</c>,
+    /// followed by the <c>-f</c> files and <c>--set</c> values every variant is rendered with (<c>default + -f prod.yaml + --set a=1</c>).
+    /// </summary>
+    public string ValuesLabel(ValuesVariant variant, Func<string, string> display) =>
+        string.Join(" + ", [variant.Name, .. Settings.ValuesFiles.Select(f => $"-f {display(f)}"), .. Settings.SetValues.Select(v => $"--set {v}")]);
+
+    /// <summary>Whether the chart is rendered with <c>-f</c> files or <c>--set</c> values (then every message names them).</summary>
+    public bool HasUserValues => Settings.ValuesFiles.Count > 0 || Settings.SetValues.Count > 0;
 
     /// <summary>
     /// The marker risk and the marked copy (under the first caller's <paramref name="copyRoot"/>), prepared once, off

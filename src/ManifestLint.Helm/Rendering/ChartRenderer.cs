@@ -55,7 +55,7 @@ internal sealed class ChartRenderer(HelmProcess helm, HelmSettings settings, Loc
                 return;
             }
 
-            var run = await RunAsync(Arguments(render, copy.Directory), marked: true, cancellation).ConfigureAwait(false);
+            var run = await RunAsync(Arguments(render, copy.Directory), render.Chart.Settings.Timeout, marked: true, cancellation).ConfigureAwait(false);
             if (!run.Succeeded)
             {
                 // The chart's own render decides: its error (and command) is the ML0002, or its output is linted.
@@ -108,7 +108,7 @@ internal sealed class ChartRenderer(HelmProcess helm, HelmSettings settings, Loc
                 return;
             }
 
-            run = await RunAsync(Arguments(render, copy.Directory), marked: true, cancellation).ConfigureAwait(false);
+            run = await RunAsync(Arguments(render, copy.Directory), render.Chart.Settings.Timeout, marked: true, cancellation).ConfigureAwait(false);
         }
 
         if (run.Succeeded)
@@ -122,7 +122,7 @@ internal sealed class ChartRenderer(HelmProcess helm, HelmSettings settings, Loc
     private async Task RenderPlainAsync(ChartRender render, string reason, CancellationToken cancellation)
     {
         render.PlainReason = reason;
-        var run = await RunAsync(Arguments(render, render.Chart.Input.Directory), marked: false, cancellation).ConfigureAwait(false);
+        var run = await RunAsync(Arguments(render, render.Chart.Input.Directory), render.Chart.Settings.Timeout, marked: false, cancellation).ConfigureAwait(false);
         if (run.Succeeded)
         {
             Accept(render, run);
@@ -134,13 +134,13 @@ internal sealed class ChartRenderer(HelmProcess helm, HelmSettings settings, Loc
     }
 
     /// <summary>One Helm run, when a slot is free.</summary>
-    private async Task<HelmRun> RunAsync(List<string> arguments, bool marked, CancellationToken cancellation)
+    private async Task<HelmRun> RunAsync(List<string> arguments, TimeSpan timeout, bool marked, CancellationToken cancellation)
     {
         await gate.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
             Interlocked.Increment(ref marked ? ref markedRenders : ref plainRenders);
-            return await helm.RunAsync(arguments, workingDirectory, settings.Timeout, cancellation).ConfigureAwait(false);
+            return await helm.RunAsync(arguments, workingDirectory, timeout, cancellation).ConfigureAwait(false);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
         {
@@ -169,8 +169,9 @@ internal sealed class ChartRenderer(HelmProcess helm, HelmSettings settings, Loc
         render.Run = run;
     }
 
-    private List<string> Arguments(ChartRender render, string chartDirectory)
+    private static List<string> Arguments(ChartRender render, string chartDirectory)
     {
+        var settings = render.Chart.Settings;
         var arguments = new List<string> { "template", settings.ReleaseName, chartDirectory, "--namespace", settings.Namespace };
         if (render.Variant.FullPath is { } variant)
         {

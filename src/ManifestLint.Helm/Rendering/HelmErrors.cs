@@ -1,3 +1,4 @@
+using ManifestLint.Model.IO;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ManifestLint.Engine.Diagnostics;
@@ -67,6 +68,23 @@ internal static partial class HelmErrors
         }
     }
 
+    /// <summary>
+    /// The values file and line of a values parse error, as Helm reports it: <c>cannot load values.yaml: … yaml: line
+    /// 4: …</c> (the chart's own file, or a subchart's <c>charts/db/values.yaml</c>) or <c>failed to parse
+    /// /abs/prod.yaml: … yaml: line 1: …</c> (a <c>-f</c> or <c>ci/</c> file); null for any other error.
+    /// </summary>
+    public static (string File, int Line)? ValuesFileError(string message, string chartDirectory)
+    {
+        if (ValuesErrorPattern().Match(message) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var file = Path.GetFullPath(match.Groups["file"].Value, chartDirectory);
+        var line = int.TryParse(match.Groups["line"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Max(1, n) : 1;
+        return File.Exists(file) ? (file, line) : null;
+    }
+
     /// <summary>The <c>name:</c> entry of Chart.yaml, else its first line.</summary>
     public static SourceSpan ChartNameSpan(string chartFile, string displayPath)
     {
@@ -84,6 +102,9 @@ internal static partial class HelmErrors
 
         return SourceSpan.FileStart(displayPath) with { EndColumn = 2 };
     }
+
+    [GeneratedRegex(@"(?:cannot load|failed to parse) (?<file>[^\s:]+\.ya?ml):.*?\byaml: line (?<line>\d+):", RegexOptions.CultureInvariant)]
+    private static partial Regex ValuesErrorPattern();
 
     /// <summary><c>web/templates/deployment.yaml:12:5</c> or <c>(web/templates/NOTES.txt:2:3)</c> in a Go template error.</summary>
     [GeneratedRegex(@"(?<path>[\w.@-]+(?:/[\w.@-]+)+):(?<line>\d+)(?::(?<column>\d+))?", RegexOptions.CultureInvariant)]

@@ -1,3 +1,4 @@
+using ManifestLint.Model.IO;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;

@@ -18,7 +18,7 @@ public class HelmMappingTests
     private static readonly Lazy<HelmLintResult> Fixtures = new(() =>
         HelmFixtures.Lint(null, Path.Combine(HelmFixtures.Charts, "tomcat"), Path.Combine(HelmFixtures.Charts, "monitor")));
 
-    private static IReadOnlyList<Diagnostic> Findings => Fixtures.Value.Result.Diagnostics;
+    private static IReadOnlyList<Diagnostic> Findings => Fixtures.Value.Analysis.Diagnostics;
 
     [Fact]
     public void EveryFinding_IsOnAChartFile_MappedByALineMarker()

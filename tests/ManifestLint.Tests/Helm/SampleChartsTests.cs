@@ -40,7 +40,7 @@ public class SampleChartsTests
     public void TheSampleCharts_ShowARenderFailure_ASubchart_AVariant_AndARange()
     {
         var result = HelmFixtures.Lint(null, [.. Directory.GetDirectories(HelmFixtures.SampleCharts).Order(StringComparer.Ordinal)]);
-        var findings = result.Result.Diagnostics;
+        var findings = result.Analysis.Diagnostics;
 
         Assert.Contains(findings, d => d.RuleId == RuleIds.HelmRenderFailed && d.Location.Path == "samples/charts/billing/Chart.yaml");
         Assert.Contains(findings, d => d.Location.Path == "samples/charts/shop/charts/cache/templates/statefulset.yaml");

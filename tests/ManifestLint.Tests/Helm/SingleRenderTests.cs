@@ -63,7 +63,7 @@ public class SingleRenderTests
     {
         var result = HelmFixtures.Lint(null, Path.Combine(HelmFixtures.SampleCharts, "web"), Path.Combine(HelmFixtures.SampleCharts, "workers"), Path.Combine(HelmFixtures.SampleCharts, "shop"));
 
-        Assert.NotEmpty(result.Result.Diagnostics);
+        Assert.NotEmpty(result.Analysis.Diagnostics);
         Assert.Equal((5, 0, 0, 5), (result.Statistics.Variants, result.Statistics.FailedRenders, result.Statistics.PlainRenders, result.Statistics.MarkedRenders));
         Assert.Equal(0, result.Statistics.ByOutline + result.Statistics.FileOnly);
     }
@@ -146,7 +146,7 @@ public class SingleRenderTests
         var result = Lint(tree, helm);
 
         Assert.Equal((1, 1, 0), (result.Statistics.PlainRenders, result.Statistics.MarkedRenders, result.Statistics.FailedRenders));
-        Assert.DoesNotContain(result.Result.Diagnostics, d => d.RuleId == "ML0002");
+        Assert.DoesNotContain(result.Analysis.Diagnostics, d => d.RuleId == "ML0002");
         Assert.Equal(Findings(LintFixed(), related: false), Findings(result, related: false));
         Assert.Equal(0, result.Statistics.ByMarker);
         Assert.True(result.Statistics.ByOutline > 0);
@@ -191,7 +191,7 @@ public class SingleRenderTests
 
         var result = Lint(tree, helm);
 
-        var failure = HelmFixtures.Single(result.Result.Diagnostics, "ML0002");
+        var failure = HelmFixtures.Single(result.Analysis.Diagnostics, "ML0002");
         Assert.Equal("charts/api/Chart.yaml", failure.Location.Path);
         Assert.Contains("the chart is broken", failure.Message, StringComparison.Ordinal);
         Assert.Contains("`helm template release charts/api --namespace default`", failure.Message, StringComparison.Ordinal);
@@ -247,8 +247,8 @@ public class SingleRenderTests
     /// <summary>Every finding, one per line, with its related locations (the key-path mapping finds no values key: without them).</summary>
     private static string Findings(HelmLintResult result, bool related = true)
     {
-        Assert.NotEmpty(result.Result.Diagnostics);
-        return string.Join('\n', result.Result.Diagnostics.Select(d =>
+        Assert.NotEmpty(result.Analysis.Diagnostics);
+        return string.Join('\n', result.Analysis.Diagnostics.Select(d =>
             $"{d.Location} {d.RuleId} {d.Message}" + (related ? $" | {string.Join(", ", d.RelatedLocations.Select(r => $"{r.Span} {r.Message}"))}" : string.Empty)));
     }
 
@@ -278,9 +278,10 @@ public class SingleRenderTests
         var sandbox = Path.Combine(tree.Root, "sandbox");
         var helm = HelmProcess.Create(HelmTool.Executable, sandbox);
         var variant = variantFile is null ? ValuesVariant.Default : new ValuesVariant(Path.GetFileName(variantFile), variantFile);
-        var context = new ChartContext(new ChartInput(chart, Path.GetRelativePath(tree.Root, chart)), ChartLayout.Read(chart), ChartLayout.ReadName(chart), [variant]);
+        var settings = new HelmSettings { HelmPath = HelmTool.Executable };
+        var context = new ChartContext(new ChartInput(chart, Path.GetRelativePath(tree.Root, chart)), ChartLayout.Read(chart), ChartLayout.ReadName(chart), [variant], settings);
         var render = new ChartRender(context, variant);
-        using var renderer = new ChartRenderer(helm, new HelmSettings { HelmPath = HelmTool.Executable }, new LocationMapper(tree.Root), tree.Root, sandbox);
+        using var renderer = new ChartRenderer(helm, settings, new LocationMapper(tree.Root), tree.Root, sandbox);
         await renderer.RenderAllAsync([render], CancellationToken.None);
         return (render, (renderer.PlainRenders, renderer.MarkedRenders), helm);
     }

@@ -19,7 +19,7 @@ public class ValuesLocationTests
 
     private static readonly Lazy<HelmLintResult> Created = new(() => HelmFixtures.Lint(null, Path.Combine(HelmFixtures.Charts, "created")));
 
-    private static IReadOnlyList<Diagnostic> FlowFindings => Flow.Value.Result.Diagnostics;
+    private static IReadOnlyList<Diagnostic> FlowFindings => Flow.Value.Analysis.Diagnostics;
 
     [Fact]
     public void EachConstruct_MatchesTheVerifiedSnapshot()
@@ -30,7 +30,7 @@ public class ValuesLocationTests
     [Fact]
     public void TheHelmCreateChart_MatchesTheVerifiedSnapshot()
     {
-        Snapshot.Verify(Describe(Created.Value.Result.Diagnostics), "created", "txt");
+        Snapshot.Verify(Describe(Created.Value.Analysis.Diagnostics), "created", "txt");
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public class ValuesLocationTests
     [Fact]
     public void AMemoryHpaFromACiVariant_PointsAtTheTargetInTheVariant()
     {
-        var finding = HelmFixtures.Single(Created.Value.Result.Diagnostics, "ML6004", "ci/hpa-values.yaml");
+        var finding = HelmFixtures.Single(Created.Value.Analysis.Diagnostics, "ML6004", "ci/hpa-values.yaml");
 
         var values = HelmFixtures.Values(finding);
         Assert.EndsWith("created/ci/hpa-values.yaml", values.Span.Path, StringComparison.Ordinal);
@@ -107,17 +107,17 @@ public class ValuesLocationTests
     public void HelmTestHookPods_AreNotLinted_UnlessIncludeTestsIsOn()
     {
         const string hook = "created/templates/tests/test-connection.yaml";
-        Assert.NotEmpty(Created.Value.Result.Diagnostics);
-        Assert.DoesNotContain(Created.Value.Result.Diagnostics, d => d.Location.Path.EndsWith(hook, StringComparison.Ordinal));
+        Assert.NotEmpty(Created.Value.Analysis.Diagnostics);
+        Assert.DoesNotContain(Created.Value.Analysis.Diagnostics, d => d.Location.Path.EndsWith(hook, StringComparison.Ordinal));
 
         var included = HelmFixtures.Lint(new HelmSettings { IncludeTests = true }, Path.Combine(HelmFixtures.Charts, "created"));
-        Assert.Contains(included.Result.Diagnostics, d => d.RuleId == "ML1001" && d.Location.Path.EndsWith(hook, StringComparison.Ordinal));
+        Assert.Contains(included.Analysis.Diagnostics, d => d.RuleId == "ML1001" && d.Location.Path.EndsWith(hook, StringComparison.Ordinal));
     }
 
     [Fact]
     public void EveryMemoryFinding_HasAValuesLocation()
     {
-        var memory = FlowFindings.Concat(Created.Value.Result.Diagnostics).Where(d => !d.RuleId.StartsWith("ML0", StringComparison.Ordinal)).ToList();
+        var memory = FlowFindings.Concat(Created.Value.Analysis.Diagnostics).Where(d => !d.RuleId.StartsWith("ML0", StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(memory);
         Assert.All(memory, d => HelmFixtures.Values(d));
