@@ -33,9 +33,10 @@ internal sealed class ValuesResolver(Func<string, string> display)
             references = ChildReferences(template, line, location.WrittenBy);
         }
 
-        if (references.Count == 0 && line.Guard is { } guard)
+        if (references.Count == 0 && line.Guard is { } guard && location.Template is { } guarded && PrintsGuard(guarded, line.Line, guard))
         {
-            // A literal line inside `with .Values.x` or `if .Values.x` (an HPA's memory metric): x decided that it is there.
+            // A literal line inside `with .Values.x` or `if .Values.x` that also prints x (an HPA's memory metric and
+            // its target): x is what the block is about. An `if .Values.metrics.enabled` around a sidecar is not.
             references = [guard];
         }
 
@@ -83,6 +84,29 @@ internal sealed class ValuesResolver(Func<string, string> display)
 
         var span = b.Span with { EndLine = b.Span.StartLine, EndColumn = b.Span.EndLine == b.Span.StartLine ? b.Span.EndColumn : b.Span.StartColumn + 1 };
         return new RelatedLocation(span, $"values: {Dotted(b.Path)}");
+    }
+
+    /// <summary>Whether a line of the block guarded by <paramref name="guard"/> around <paramref name="line"/> prints the guard's value (or a key below it).</summary>
+    private static bool PrintsGuard(Templates.TemplateFile template, int line, string guard)
+    {
+        bool Prints(int n) => template[n]!.ValueReferences.Any(r => r == guard || r.StartsWith(guard + ".", StringComparison.Ordinal));
+        for (var n = line; template[n] is { } up && up.Guard == guard; n--)
+        {
+            if (Prints(n))
+            {
+                return true;
+            }
+        }
+
+        for (var n = line + 1; template[n] is { } down && down.Guard == guard; n++)
+        {
+            if (Prints(n))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -93,7 +93,7 @@ public class ConfigurationParserTests
     [InlineData("exclude: \"**/testdata/**\"\n", 1, 10, "'exclude' expects a list of path globs such as [\"**/testdata/**\"], not the string \"**/testdata/**\".")]
     [InlineData("exclude: [\"/abs/**\"]\n", 1, 11, "'exclude': expected a glob relative to the directory of the configuration file")]
     [InlineData("helm:\n  values: [\"v.yaml\"]\n", 2, 11, "'helm.values' expects a mapping of chart directories to lists of values files")]
-    [InlineData("helm:\n  release: web\n", 2, 3, "unknown key of 'helm' 'release'; expected one of 'values', 'releaseName', 'namespace', 'kubeVersion'.")]
+    [InlineData("helm:\n  release: web\n", 2, 3, "unknown key of 'helm' 'release'; expected one of 'values', 'releaseName', 'namespace', 'kubeVersion', 'set', 'variants', 'timeout', 'includeTests'.")]
     [InlineData("suppressions:\n  annotations: no\n", 2, 16, "suppressions.annotations expects true or false, not 'no'.")]
     [InlineData("- rules\n", 1, 1, "expected a mapping with the keys 'rules', 'overrides', 'helm', 'exclude', 'scopes', 'suppressions', 'images', not a list.")]
     [InlineData("rules:\n  ML1001: none\n---\nrules: {}\n", 3, 1, "a configuration file holds one YAML document")]
