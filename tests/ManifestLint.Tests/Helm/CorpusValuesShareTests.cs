@@ -40,7 +40,7 @@ public class CorpusValuesShareTests
         var share = (memory.Count - without.Count) / (double)memory.Count;
 
         Assert.Equal(22, charts.Length);
-        Assert.True(memory.Count >= 200, $"only {memory.Count} memory findings: the corpus did not render");
+        Assert.True(memory.Count >= 80, $"only {memory.Count} memory findings: the corpus did not render");
         Assert.True(share >= 0.95, $"{memory.Count - without.Count} of {memory.Count} ({share:P1}) carry a values location");
         Assert.All(without, d => Assert.Contains(KnownWithout, k => d.RuleId == k.Rule && d.Location.Path.Contains($"corpus/{k.Chart}/{k.Template}", StringComparison.Ordinal)));
         Assert.All(memory.Where(d => d.RelatedLocations.Any(IsValues)), d => Assert.Contains(

@@ -34,14 +34,15 @@ public class ValuesLocationTests
     }
 
     [Theory]
-    [InlineData("to-yaml", "resources: {}", "toYaml.resources.limits.memory")]
-    [InlineData("variable", "resources: {}", "variable.resources.limits.memory")]
-    [InlineData("with-default", "resources: {}", "withDefault.resources.limits.memory")]
-    [InlineData("tpl", "resources: {}", "tplled.resources.limits.memory")]
-    [InlineData("absent", "absent:", "absent.resources.limits.memory")]
-    public void AMissingLimit_PointsAtTheKeyThatWouldHoldIt_AndNamesTheKeyToAdd(string template, string valuesLine, string key)
+    [InlineData("to-yaml", "resources: {}", "toYaml.resources.requests.memory")]
+    [InlineData("variable", "resources: {}", "variable.resources.requests.memory")]
+    [InlineData("with-default", "resources: {}", "withDefault.resources.requests.memory")]
+    [InlineData("tpl", "resources: {}", "tplled.resources.requests.memory")]
+    [InlineData("absent", "absent:", "absent.resources.requests.memory")]
+    public void MissingMemory_PointsAtTheKeyThatWouldHoldIt_AndNamesTheKeyToAdd(string template, string valuesLine, string key)
     {
-        var finding = HelmFixtures.Single(FlowFindings, "ML1001", $"container \"{template}\"");
+        // No request and no limit in a pod without any: the one finding is the pod's BestEffort ML1006 (issue 13).
+        var finding = HelmFixtures.Single(FlowFindings, "ML1006", $"container \"{template}\"");
 
         var values = HelmFixtures.Values(finding);
         Assert.EndsWith("values-flow/values.yaml", values.Span.Path, StringComparison.Ordinal);
@@ -51,11 +52,11 @@ public class ValuesLocationTests
     }
 
     [Fact]
-    public void AMissingLimit_InsideARangeReadingDollarValues_PointsAtTheRootKey()
+    public void MissingMemory_InsideARangeReadingDollarValues_PointsAtTheRootKey()
     {
         foreach (var name in new[] { "alpha", "beta" })
         {
-            var finding = HelmFixtures.Single(FlowFindings, "ML1001", $"container \"{name}\"");
+            var finding = HelmFixtures.Single(FlowFindings, "ML1006", $"container \"{name}\"");
             Assert.Equal("rootResources: {}", HelmFixtures.LineText(HelmFixtures.Values(finding).Span));
         }
     }
@@ -63,18 +64,16 @@ public class ValuesLocationTests
     [Fact]
     public void AKeyNoValuesFileHas_PointsAtTheTopOfTheChartsValuesFile()
     {
-        var finding = HelmFixtures.Single(FlowFindings, "ML1002", "container \"nowhere\"");
+        var finding = HelmFixtures.Single(FlowFindings, "ML1006", "container \"nowhere\"");
 
         var values = HelmFixtures.Values(finding);
         Assert.Equal((1, "values: add nowhere.resources.requests.memory"), (values.Span.StartLine, values.Message));
     }
 
-    [Theory]
-    [InlineData("ML1001", "container \"required\"")]
-    [InlineData("ML1006", "release-required runs BestEffort")]
-    public void AZeroLimitThroughRequired_PointsAtTheValue(string rule, string fragment)
+    [Fact]
+    public void AZeroLimitThroughRequired_PointsAtTheValue()
     {
-        var finding = HelmFixtures.Single(FlowFindings, rule, fragment);
+        var finding = HelmFixtures.Single(FlowFindings, "ML1006", "release-required runs BestEffort");
 
         Assert.Equal("memoryLimit: \"0\"", HelmFixtures.LineText(HelmFixtures.Values(finding).Span));
     }
@@ -111,7 +110,7 @@ public class ValuesLocationTests
         Assert.DoesNotContain(Created.Value.Analysis.Diagnostics, d => d.Location.Path.EndsWith(hook, StringComparison.Ordinal));
 
         var included = HelmFixtures.Lint(new HelmSettings { IncludeTests = true }, Path.Combine(HelmFixtures.Charts, "created"));
-        Assert.Contains(included.Analysis.Diagnostics, d => d.RuleId == "ML1001" && d.Location.Path.EndsWith(hook, StringComparison.Ordinal));
+        Assert.Contains(included.Analysis.Diagnostics, d => d.RuleId == "ML1006" && d.Location.Path.EndsWith(hook, StringComparison.Ordinal));
     }
 
     [Fact]
