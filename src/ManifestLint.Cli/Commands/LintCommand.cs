@@ -79,6 +79,7 @@ public static class LintCommand
             new Option<string>("--release-name") { Description = "Release name charts are rendered with.", DefaultValueFactory = _ => HelmLintOptions.Default.ReleaseName },
             new Option<string?>("--helm") { Description = "The helm executable (default: helm on PATH)." },
             helmTimeout,
+            UsageOption(),
         };
         foreach (var option in LintConfigurationOptions.Create())
         {
@@ -103,6 +104,28 @@ public static class LintCommand
         return command;
     }
 
+    /// <summary><c>--usage FILE</c> or <c>--usage p95=FILE</c>, repeatable (also used by <c>usage report</c>).</summary>
+    internal static Option<string[]> UsageOption()
+    {
+        var usage = new Option<string[]>("--usage")
+        {
+            Description = "Observed memory usage to check requests and limits against (rules ML8001-ML8005): a Prometheus query_range response of container_memory_working_set_bytes, instant-query quantile vectors as p95=FILE and p99=FILE, VPA objects (kubectl get vpa -A -o yaml) or a CSV namespace,workload,container,p95,p99[,max]. The format is read from the content. Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+            HelpName = "[p95=]file",
+        };
+        usage.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (ManifestLint.Usage.UsageFile.Error(token.Value) is { } error)
+                {
+                    result.AddError(error);
+                }
+            }
+        });
+        return usage;
+    }
+
     /// <summary>The parsed <c>lint</c> command line (of any command tree <see cref="Create"/> made).</summary>
     public static LintOptions ToOptions(ParseResult parseResult)
     {
@@ -118,6 +141,7 @@ public static class LintCommand
             NoColor = parseResult.GetValue<bool>("--no-color"),
             Progress = parseResult.GetValue<bool>("--progress"),
             Summary = parseResult.GetValue<bool>("--summary"),
+            Usage = parseResult.GetValue<string[]>("--usage") ?? [],
             Helm = new HelmLintOptions
             {
                 HelmPath = parseResult.GetValue<string?>("--helm"),

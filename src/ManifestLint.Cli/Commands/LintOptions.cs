@@ -47,6 +47,9 @@ public sealed record LintOptions(
     /// <summary><c>--summary</c>: the per-container memory table under text findings.</summary>
     public bool Summary { get; init; }
 
+    /// <summary><c>--usage</c>: observed usage files (<c>FILE</c> or <c>p95=FILE</c>) for the Usage rules, as typed.</summary>
+    public IReadOnlyList<string> Usage { get; init; } = [];
+
     /// <summary>How charts found among the paths are rendered.</summary>
     public HelmLintOptions Helm { get; init; } = HelmLintOptions.Default;
 

@@ -72,6 +72,13 @@ public static class LintRunner
             return exitCode;
         }
 
+        if (UsageLoader.Apply(options.Usage, plan.Analysis, inputs.Select(i => i.Path), environment) is not { } withUsage)
+        {
+            return ExitCodes.ToolFailure;
+        }
+
+        plan = plan with { Analysis = withUsage };
+
         if (Streams(options, collected, plan))
         {
             var context = new ReportContext(options, environment, sources, new ReportSettings(options.Configuration.ShowSuppressed, options.Configuration.IncludeSuppressed, []));

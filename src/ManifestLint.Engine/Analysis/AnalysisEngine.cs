@@ -84,6 +84,11 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         Parallel.For(0, inputs.Count, parallel, i => scanned[i] = Scan(inputs[i], options));
         var policies = new PolicyIndex(scanned.Select((f, i) => (File: f, Scope: scopes[i])).Where(f => f.File is not null).Select(f => (f.File!, f.Scope)));
         Array.Clear(scanned);
+        if (options.Usage is { } usage)
+        {
+            // Pods map to workloads only against the workloads the input defines: find those before any rule asks.
+            options = options with { UsageMatch = usage.Match(Usage.UsageScanner.Workloads(inputs, options, usage, parallel)) };
+        }
 
         // Cross-file rules run with the options of the working directory's configuration, if any file enables them.
         var runOptions = ForFile(AnalysisInput.StandardInputPath, options);

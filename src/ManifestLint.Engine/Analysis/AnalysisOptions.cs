@@ -32,6 +32,12 @@ public sealed record AnalysisOptions
     /// <summary>Also build the per-container memory table (<c>lint --summary</c>).</summary>
     public bool CollectMemorySummary { get; init; }
 
+    /// <summary>Observed usage (<c>--usage</c>) for the Usage rules (ML8001-ML8005); null for none.</summary>
+    public Usage.UsageSource? Usage { get; init; }
+
+    /// <summary>The usage data mapped onto this run's workloads; the engine sets it between its passes.</summary>
+    internal Usage.UsageMatch? UsageMatch { get; init; }
+
     /// <summary>Called with each input's path once pass 2 has analysed it, from the analysing thread (progress on a terminal).</summary>
     public Action<string>? FileAnalyzed { get; init; }
 }

@@ -109,6 +109,11 @@ internal sealed class FindingStream(AnalysisEngine engine, AnalysisEngine.Run ru
             }
         }
 
+        if (run.Options.UsageMatch is { } usage)
+        {
+            UsageNotes(usage);
+        }
+
         foreach (var (path, file) in held)
         {
             Flush(path, file.Scope ?? run.Policies.ScopeOf(path), file.Diagnostics, file.Summary, file.Directives);
@@ -118,6 +123,20 @@ internal sealed class FindingStream(AnalysisEngine engine, AnalysisEngine.Run ru
         if (end.Count > 0)
         {
             Flush(null, null, end, [], []);
+        }
+    }
+
+    /// <summary>ML8005's summary notes, at the end of the run: usage data that matched nothing, and workloads without data.</summary>
+    private void UsageNotes(Usage.UsageMatch usage)
+    {
+        var rule = engine.Catalog[RuleIds.UsageCoverage];
+        foreach (var note in usage.Notes())
+        {
+            var severity = AnalysisEngine.SeverityOf(rule, note.At.Path, run.Options);
+            if (severity != Severity.None)
+            {
+                end.Add(new Diagnostic(rule, severity, note.Message, note.At, [], new Dictionary<string, string>(StringComparer.Ordinal), $"{RuleIds.UsageCoverage}|{note.Key}"));
+            }
         }
     }
 

@@ -114,4 +114,19 @@ public static class RuleIds
 
     /// <summary>Containers should specify the memory a namespace ResourceQuota tracks.</summary>
     public const string ResourceQuotaMemoryUnspecified = "ML7002";
+
+    /// <summary>The memory limit should be above observed p99 usage with headroom.</summary>
+    public const string LimitBelowObservedUsage = "ML8001";
+
+    /// <summary>The memory request should cover observed p95 usage.</summary>
+    public const string RequestBelowObservedUsage = "ML8002";
+
+    /// <summary>Memory should not be reserved far above observed usage.</summary>
+    public const string OverProvisionedMemory = "ML8003";
+
+    /// <summary>Working set that grows without a plateau is a leak, not an undersized limit.</summary>
+    public const string MemoryLeakSignature = "ML8004";
+
+    /// <summary>Usage data and workloads should match each other.</summary>
+    public const string UsageCoverage = "ML8005";
 }

@@ -19,7 +19,7 @@ namespace ManifestLint.Engine.Configuration;
 /// </summary>
 public sealed partial class ConfigurationParser
 {
-    private static readonly string[] TopLevelKeys = ["rules", "overrides", "helm", "exclude", "scopes", "suppressions", "images"];
+    private static readonly string[] TopLevelKeys = ["rules", "overrides", "helm", "exclude", "scopes", "suppressions", "images", "usage"];
     private static readonly string[] OverrideKeys = ["files", "rules"];
     private static readonly string[] HelmKeys = ["values", "releaseName", "namespace", "kubeVersion", "set", "variants", "timeout", "includeTests"];
     private static readonly string[] SuppressionKeys = ["comments", "annotations"];
@@ -94,6 +94,7 @@ public sealed partial class ConfigurationParser
                 "exclude" => config with { Exclude = ReadGlobs(value, "exclude") },
                 "images" => config with { ImageEntries = ReadImages(value, config.Path) },
                 "scopes" => config with { Scopes = ReadGlobs(value, "scopes", "a list of directory globs, one cluster each, such as [\"clusters/*\"]") },
+                "usage" => config with { Usage = ReadUsage(value) },
                 _ => config with { Suppressions = ReadSuppressions(value) },
             };
         }
@@ -440,6 +441,29 @@ public sealed partial class ConfigurationParser
         }
 
         return globs;
+    }
+
+    /// <summary>The <c>usage:</c> files: one path or a list, relative to the configuration file, each optionally <c>p95=path</c> as on the command line.</summary>
+    private List<string> ReadUsage(YamlNode node)
+    {
+        const string Expected = "a usage file path or a list of them, such as [usage/working-set.json] (relative to this file; p95=FILE for a quantile vector)";
+        if (IsNull(node))
+        {
+            return [];
+        }
+
+        if (node is ScalarNode single)
+        {
+            return [single.Value];
+        }
+
+        var files = ReadStrings(node, "'usage'", Expected);
+        foreach (var item in (node as SequenceNode)?.Items.OfType<ScalarNode>().Where(s => !IsNull(s) && s.Value.Length == 0) ?? [])
+        {
+            Error(item.Span, $"'usage' expects {Expected}; this item is empty.");
+        }
+
+        return files;
     }
 
     private List<string> ReadStrings(YamlNode node, string what, string expected)

@@ -37,6 +37,12 @@ public sealed record ManifestLintConfig(
     internal PathGlob ScopeGlob =>
         scopeGlob is { } cached && ReferenceEquals(cached.Patterns, Scopes) ? cached.Glob : (scopeGlob = (Scopes, new PathGlob(Scopes))).Value.Glob;
 
+    /// <summary>
+    /// The <c>usage:</c> files (observed usage for the Usage rules), as written: relative to <see cref="Directory"/>, each
+    /// optionally <c>p95=path</c> like <c>--usage</c>.
+    /// </summary>
+    public IReadOnlyList<string> Usage { get; init; } = [];
+
     public const string FileName = ".manifestlint.yaml";
 
     private (IReadOnlyList<string> Patterns, PathGlob Glob)? excludeGlob;

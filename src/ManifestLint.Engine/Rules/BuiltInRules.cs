@@ -8,6 +8,7 @@ using ManifestLint.Engine.Rules.NodeJs;
 using ManifestLint.Engine.Rules.Python;
 using ManifestLint.Engine.Rules.Resources;
 using ManifestLint.Engine.Rules.Tool;
+using ManifestLint.Engine.Rules.Usage;
 
 namespace ManifestLint.Engine.Rules;
 
@@ -50,6 +51,11 @@ public static class BuiltInRules
         new AutoscalerTargetMissingRule(),
         new LimitRangeMemoryViolationRule(),
         new ResourceQuotaMemoryUnspecifiedRule(),
+        new LimitBelowObservedUsageRule(),
+        new RequestBelowObservedUsageRule(),
+        new OverProvisionedMemoryRule(),
+        new MemoryLeakSignatureRule(),
+        new UsageCoverageRule(),
     ];
 
     /// <summary>

@@ -183,7 +183,7 @@ public class FirstRunTests
         Assert.Equal(RuleCatalog.Default.Descriptors.Count, rules.Count);
         var titled = rules.Where(l => l.IndexOf("  # ", 4, StringComparison.Ordinal) > 0).ToList();
         Assert.Single(titled.Select(l => l.IndexOf("  # ", 4, StringComparison.Ordinal)).Distinct());
-        Assert.True(titled.Count >= rules.Count - 3, "most rules keep their title on their line");
+        Assert.True(titled.Count >= rules.Count * 9 / 10, "most rules keep their title on their line (rules with several options may not)");
     }
 
     [Fact]

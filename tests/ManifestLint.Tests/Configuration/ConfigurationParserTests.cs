@@ -74,7 +74,7 @@ public class ConfigurationParserTests
     }
 
     [Theory]
-    [InlineData("rulez:\n  ML1001: none\n", 1, 1, "unknown top-level key 'rulez'; expected one of 'rules', 'overrides', 'helm', 'exclude', 'scopes', 'suppressions', 'images'. Did you mean 'rules'?")]
+    [InlineData("rulez:\n  ML1001: none\n", 1, 1, "unknown top-level key 'rulez'; expected one of 'rules', 'overrides', 'helm', 'exclude', 'scopes', 'suppressions', 'images', 'usage'. Did you mean 'rules'?")]
     [InlineData("rules:\n  ML9999: none\n", 2, 3, "unknown rule or category 'ML9999': no rule has this ID")]
     [InlineData("rules:\n  Memory: none\n", 2, 3, "unknown rule or category 'Memory': it is neither a rule ID nor a category; expected a rule ID such as ML1001 or one of the categories")]
     [InlineData("rules:\n  ML1001: off\n", 2, 11, "the severity of ML1001 expects error, warning, note or none, not 'off'.")]
@@ -95,7 +95,7 @@ public class ConfigurationParserTests
     [InlineData("helm:\n  values: [\"v.yaml\"]\n", 2, 11, "'helm.values' expects a mapping of chart directories to lists of values files")]
     [InlineData("helm:\n  release: web\n", 2, 3, "unknown key of 'helm' 'release'; expected one of 'values', 'releaseName', 'namespace', 'kubeVersion', 'set', 'variants', 'timeout', 'includeTests'.")]
     [InlineData("suppressions:\n  annotations: no\n", 2, 16, "suppressions.annotations expects true or false, not 'no'.")]
-    [InlineData("- rules\n", 1, 1, "expected a mapping with the keys 'rules', 'overrides', 'helm', 'exclude', 'scopes', 'suppressions', 'images', not a list.")]
+    [InlineData("- rules\n", 1, 1, "expected a mapping with the keys 'rules', 'overrides', 'helm', 'exclude', 'scopes', 'suppressions', 'images', 'usage', not a list.")]
     [InlineData("rules:\n  ML1001: none\n---\nrules: {}\n", 3, 1, "a configuration file holds one YAML document")]
     [InlineData("rules:\n  ML1001: none\n   ML1002: none\n", 3, 10, "Invalid YAML")]
     public void Mistakes_AreErrorsWithFileLineColumnAndWhatWasExpected(string yaml, int line, int column, string message)

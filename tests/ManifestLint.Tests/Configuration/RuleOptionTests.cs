@@ -45,7 +45,7 @@ public partial class RuleOptionTests
     {
         var withOptions = RuleCatalog.Default.Descriptors.Where(d => RuleCatalog.Default.OptionsOf(d.Id).Count > 0).Select(d => d.Id);
 
-        Assert.Equal(["ML1005", "ML1007", "ML2002", "ML2003", "ML3001", "ML4001", "ML4002", "ML5002", "ML6002"], withOptions);
+        Assert.Equal(["ML1005", "ML1007", "ML2002", "ML2003", "ML3001", "ML4001", "ML4002", "ML5002", "ML6002", "ML8001", "ML8003", "ML8004"], withOptions);
         Assert.Equal([("criticalPriorityClasses", RuleOptionType.StringList, "[system-cluster-critical, system-node-critical]")],
             PageOptions(RulePageFile.Load(RuleIds.CriticalPodNotGuaranteed).Text, out _));
     }
@@ -71,7 +71,7 @@ public partial class RuleOptionTests
 
         var config = ConfigurationParser.Parse("/r/.manifestlint.yaml", $"rules:\n{string.Join("\n", lines)}\n", RuleCatalog.Default);
 
-        Assert.Equal(9, config.Rules.Rules.Count);
+        Assert.Equal(12, config.Rules.Rules.Count);
         Assert.All(config.Rules.Rules, r => Assert.Equal(RuleCatalog.Default.OptionsOf(r.Key).Select(o => o.Name).Order(StringComparer.Ordinal), r.Value.Options.Keys.Order(StringComparer.Ordinal)));
     }
 

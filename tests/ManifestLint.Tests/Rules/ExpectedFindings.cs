@@ -34,7 +34,8 @@ public static partial class ExpectedFindings
     {
         var expected = Parse(annotatedYaml);
         var diagnostics = Analyze(annotatedYaml, options);
-        var actual = diagnostics.Where(d => d.RuleId == ruleId).ToList();
+        // Only the example file: a Usage rule's summary notes about the usage data point into the usage file.
+        var actual = diagnostics.Where(d => d.RuleId == ruleId && d.Location.Path == FileName).ToList();
         var crashes = diagnostics.Where(d => d.RuleId != ruleId && d.RuleId is RuleIds.ToolError or RuleIds.InvalidManifest).ToList();
 
         var unmatched = actual.ToList();

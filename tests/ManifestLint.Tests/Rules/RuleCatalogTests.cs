@@ -22,6 +22,7 @@ public partial class RuleCatalogTests
         ["Python"] = "ML5",
         ["Autoscaling"] = "ML6",
         ["NamespacePolicy"] = "ML7",
+        ["Usage"] = "ML8",
     };
 
     private static readonly string[] RequiredHeadings = ["Why this matters", "Noncompliant example", "Compliant example", "How to fix", "How to suppress", "Source"];

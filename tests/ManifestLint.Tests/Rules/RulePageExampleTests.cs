@@ -1,4 +1,6 @@
+using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Catalog;
+using ManifestLint.Usage;
 using ManifestLint.Tests.TestSupport;
 using Xunit;
 
@@ -40,7 +42,7 @@ public class RulePageExampleTests
             Assert.True(expected.Count == 0, $"{ruleId}: compliant example {index} (page line {example.PageLine}) carries a '# Noncompliant' annotation.");
         }
 
-        ExpectedFindings.Verify(ruleId, example.Yaml);
+        ExpectedFindings.Verify(ruleId, example.Yaml, example.Usage is { } usage ? new AnalysisOptions { Usage = UsageSet.FromText($"usage.{usage.Info}", usage.Text) } : null);
     }
 
     [Fact]
@@ -62,13 +64,26 @@ public class RulePageExampleTests
     }
 
     [Fact]
-    public void ExampleBlocks_AreOnlyYaml()
+    public void ExampleBlocks_AreOnlyYaml_OrUsageDataOnUsagePages()
     {
         var other = RulePageFile.LoadAll()
-            .SelectMany(p => p.FencesUnderExampleHeadings.Where(f => f.Info != "yaml").Select(f => $"{p.Id} line {f.Line}: ```{f.Info}"))
+            .SelectMany(p => p.FencesUnderExampleHeadings
+                .Where(f => f.Info != "yaml" && !(RulePageFile.UsageFences.Contains(f.Info) && RuleCatalog.Default[p.Id].Category == "Usage"))
+                .Select(f => $"{p.Id} line {f.Line}: ```{f.Info}"))
             .ToList();
 
-        Assert.True(other.Count == 0, $"Example blocks must be ```yaml so they are tested: {string.Join("; ", other)}");
+        Assert.True(other.Count == 0, $"Example blocks must be ```yaml so they are tested (Usage pages may give their usage data as ```csv or ```json): {string.Join("; ", other)}");
+    }
+
+    [Fact]
+    public void UsagePages_GiveUsageDataToEveryExample()
+    {
+        var without = RulePageFile.LoadAll()
+            .Where(p => RuleCatalog.Default[p.Id].Category == "Usage")
+            .SelectMany(p => p.Examples.Where(e => e.Usage is null).Select(e => $"{p.Id} line {e.PageLine}"))
+            .ToList();
+
+        Assert.True(without.Count == 0, $"Usage examples without a ```csv or ```json block of usage data before them: {string.Join("; ", without)}");
     }
 }
 
@@ -77,6 +92,9 @@ internal sealed record RulePageFile(string Id, string Path, string Text, IReadOn
 {
     public const string NoncompliantHeading = "Noncompliant example";
     public const string CompliantHeading = "Compliant example";
+
+    /// <summary>Fence languages of usage data (Usage pages): the block applies to the yaml examples after it in its section.</summary>
+    public static readonly IReadOnlyList<string> UsageFences = ["csv", "json"];
 
     public static IReadOnlyList<RulePageFile> LoadAll() =>
         Directory.GetFiles(RepositoryPaths.Rules, "ML*.md")
@@ -95,6 +113,9 @@ internal sealed record RulePageFile(string Id, string Path, string Text, IReadOn
         var fences = new List<RulePageFence>();
         string? section = null;
         List<string>? block = null;
+        List<string>? usageBlock = null;
+        string? usageInfo = null;
+        RulePageUsage? usage = null;
         var blockStart = 0;
         var inOtherFence = false;
         for (var i = 0; i < lines.Length; i++)
@@ -105,12 +126,24 @@ internal sealed record RulePageFile(string Id, string Path, string Text, IReadOn
             {
                 if (line.Trim() == "```")
                 {
-                    examples.Add(new RulePageExample(section!, examples.Count, string.Join('\n', block) + "\n", blockStart + 1));
+                    examples.Add(new RulePageExample(section!, examples.Count, string.Join('\n', block) + "\n", blockStart + 1) { Usage = usage });
                     block = null;
                 }
                 else
                 {
                     block.Add(line);
+                }
+            }
+            else if (usageBlock is not null)
+            {
+                if (line.Trim() == "```")
+                {
+                    usage = new RulePageUsage(usageInfo!, string.Join('\n', usageBlock) + "\n");
+                    usageBlock = null;
+                }
+                else
+                {
+                    usageBlock.Add(line);
                 }
             }
             else if (inOtherFence)
@@ -130,6 +163,11 @@ internal sealed record RulePageFile(string Id, string Path, string Text, IReadOn
                     block = [];
                     blockStart = i + 1;
                 }
+                else if (isExampleSection && UsageFences.Contains(info))
+                {
+                    usageBlock = [];
+                    usageInfo = info;
+                }
                 else
                 {
                     inOtherFence = true;
@@ -139,6 +177,7 @@ internal sealed record RulePageFile(string Id, string Path, string Text, IReadOn
             {
                 section = line[3..].Trim();
                 headings.Add(section);
+                usage = null;
             }
         }
 
@@ -150,7 +189,14 @@ internal sealed record RulePageFile(string Id, string Path, string Text, IReadOn
 /// <param name="Index">The block's position among all example blocks of the page, from 0.</param>
 /// <param name="Yaml">The block's text; its first line is line 1 for the annotations.</param>
 /// <param name="PageLine">The page line of the block's first YAML line.</param>
-internal sealed record RulePageExample(string Heading, int Index, string Yaml, int PageLine);
+internal sealed record RulePageExample(string Heading, int Index, string Yaml, int PageLine)
+{
+    /// <summary>The usage data block before it in its section (Usage pages), or null.</summary>
+    public RulePageUsage? Usage { get; init; }
+}
+
+/// <summary>A block of usage data on a Usage rule page: its language (csv, json) and its text.</summary>
+internal sealed record RulePageUsage(string Info, string Text);
 
 /// <summary>A code fence under an example heading, with its info string (the language).</summary>
 internal sealed record RulePageFence(string Info, int Line);

@@ -1,0 +1,134 @@
+using System.Globalization;
+using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Fixes;
+using ManifestLint.Engine.Usage;
+using ManifestLint.Model.Kubernetes;
+using ManifestLint.Model.Semantics;
+using ManifestLint.Model.Yaml;
+
+namespace ManifestLint.Engine.Rules.Usage;
+
+/// <summary>What the Usage rules share: the container's observed usage, sizes in messages, the recommendation and its fix.</summary>
+internal static class UsageFacts
+{
+    private const double MiB = 1024 * 1024;
+    private const double GiB = 1024 * MiB;
+
+    /// <summary>From this size up a recommendation is rounded up to whole GiB instead of MiB (at most 1/16 more).</summary>
+    private const double WholeGibibytesFrom = 16 * GiB;
+
+    /// <summary>The observed usage of the context's container; null without usage data or without data for it.</summary>
+    public static ContainerUsage? Find(ContainerContext c) =>
+        c.Options.UsageMatch?.Find(WorkloadId.Of(c.Workload), c.Container.Name);
+
+    /// <summary>Bytes as a message shows them: "612 MiB", "1.50 GiB".</summary>
+    public static string Size(double bytes) => bytes >= GiB
+        ? $"{(bytes / GiB).ToString("0.##", CultureInfo.InvariantCulture)} GiB"
+        : $"{(bytes / MiB).ToString(bytes >= 100 * MiB ? "0" : "0.#", CultureInfo.InvariantCulture)} MiB";
+
+    /// <summary>A quantity in bytes (a fraction of a byte counts as a byte).</summary>
+    public static double Bytes(Quantity q) => (double)q.CeilingUnits;
+
+    /// <summary>
+    /// <paramref name="bytes"/> rounded up to whole MiB (whole GiB from 16 GiB up), as a manifest quantity: what the
+    /// fixes write. A whole number of GiB is written in Gi.
+    /// </summary>
+    public static string RoundUp(double bytes)
+    {
+        if (bytes >= WholeGibibytesFrom)
+        {
+            return $"{Math.Ceiling(bytes / GiB).ToString(CultureInfo.InvariantCulture)}Gi";
+        }
+
+        var mebibytes = Math.Max(1, Math.Ceiling(bytes / MiB));
+        return mebibytes % 1024 == 0
+            ? $"{(mebibytes / 1024).ToString(CultureInfo.InvariantCulture)}Gi"
+            : $"{mebibytes.ToString(CultureInfo.InvariantCulture)}Mi";
+    }
+
+    /// <summary>The bytes of a value <see cref="RoundUp"/> wrote.</summary>
+    public static double RoundedBytes(double bytes) => Quantity.TryParse(RoundUp(bytes), out var q, out _) ? Bytes(q) : bytes;
+
+    /// <summary>The recommended limit: p99 (max when the source has no p99) × (1 + headroom), or null when neither is known.</summary>
+    public static double? RecommendedLimit(ContainerUsage usage, decimal headroomPercent) =>
+        (usage.P99 ?? usage.Max) is { } basis ? basis * (1 + (double)headroomPercent / 100) : null;
+
+    /// <summary>How many pods the manifest asks for: spec.replicas, 1 when unset; null for kinds that do not say (DaemonSet, CronJob, Pod templates of custom resources).</summary>
+    public static int? Replicas(Workload workload)
+    {
+        if (workload.Resource.Kind is "Pod")
+        {
+            return 1;
+        }
+
+        if (workload.Resource.Kind is not ("Deployment" or "StatefulSet" or "ReplicaSet" or "ReplicationController"))
+        {
+            return null;
+        }
+
+        return workload.Resource.Node["spec"] is MappingNode spec && spec["replicas"] is ScalarNode replicas
+            ? int.TryParse(replicas.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null
+            : 1;
+    }
+
+    /// <summary>
+    /// A fix that sets the container's memory request and/or limit (null to leave one alone) to the given quantities,
+    /// replacing written values or adding the keys; null when a value to change is not a plain scalar of the
+    /// container (a LimitRange default, a multi-line or anchored value) or the edits would overlap.
+    /// </summary>
+    public static Fix? SetMemory(ContainerContext c, string? request, string? limit, string description)
+    {
+        var edits = new List<TextEdit>();
+        if (request is not null)
+        {
+            if (Set(c, c.Container.Resources.Requests, "requests", request, limit is not null) is not { } edit)
+            {
+                return null;
+            }
+
+            edits.Add(edit);
+        }
+
+        if (limit is not null)
+        {
+            if (Set(c, c.Container.Resources.Limits, "limits", limit, request is not null) is not { } edit)
+            {
+                return null;
+            }
+
+            edits.Add(edit);
+        }
+
+        // Adding both keys to a resources: mapping that has neither would insert twice at one place: no fix then.
+        return edits.Count == 0 || edits.Select(e => e.Span).Distinct().Count() != edits.Count ? null : new Fix(description, edits);
+    }
+
+    private static TextEdit? Set(ContainerContext c, ResourceList list, string key, string value, bool other)
+    {
+        var document = c.Workload.Resource.Node;
+        if (list[ResourceNames.Memory] is { } written)
+        {
+            return written.Node is ScalarNode scalar ? YamlEdits.ReplaceScalar(scalar, value) : null;
+        }
+
+        if (list.Entry is { } entry)
+        {
+            return entry.Value is MappingNode mapping
+                ? YamlEdits.AddEntry(mapping, ResourceNames.Memory, value, document)
+                : YamlEdits.FillEmptyEntry(entry, ResourceNames.Memory, value, document);
+        }
+
+        // A new requests:/limits: key: only alone, so two insertions never meet at the end of resources:.
+        return !other && c.Container.Resources.Entry?.Value is MappingNode resources
+            ? YamlEdits.AddNestedEntry(resources, key, ResourceNames.Memory, value, document)
+            : null;
+    }
+
+    /// <summary>The effective memory limit in bytes when it is set and positive.</summary>
+    public static (double Bytes, EffectiveValue Value)? Limit(ContainerContext c) =>
+        c.Effective.Limit(ResourceNames.Memory) is { Value: { IsZero: false } q } value ? (Bytes(q), value) : null;
+
+    /// <summary>The effective memory request in bytes when it is set and positive.</summary>
+    public static (double Bytes, EffectiveValue Value)? Request(ContainerContext c) =>
+        c.Effective.Request(ResourceNames.Memory) is { Value: { IsZero: false } q } value ? (Bytes(q), value) : null;
+}
