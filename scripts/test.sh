@@ -7,6 +7,8 @@
 #   pre-commit (Debian package; apt-get update)   the pre-commit end-to-end test runs the real pre-commit
 #   golang-go, golang-gopkg-yaml.v3-dev (Debian) scripts/go-oracle.sh: the Go YAML oracle of the parser tests
 #   clang, lld (Debian packages)                  the Native AOT end-to-end test
+#   prometheus (with promtool; Debian package)    the real-Prometheus usage test (backfill, query_range, quantile_over_time)
+#   chromium (Debian package)                     the usage report's headless-browser test (screenshot, console errors)
 # A tool that cannot be installed makes the tests that need it fail and say why; nothing is skipped.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -43,6 +45,15 @@ fi
 if ! command -v clang >/dev/null 2>&1; then
   echo "test.sh: installing clang and lld (apt-get) for the Native AOT end-to-end test"
   apt_install clang lld || echo "test.sh: no Native AOT toolchain (clang); the AOT end-to-end test will fail."
+fi
+
+if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then
+  echo "test.sh: installing Debian's prometheus (apt-get) for the real-Prometheus usage test"
+  apt_install prometheus || echo "test.sh: prometheus could not be installed; the real-Prometheus usage test will fail."
+fi
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "test.sh: installing Debian's chromium (apt-get) for the usage report's browser test"
+  apt_install chromium || echo "test.sh: chromium could not be installed; the usage report's browser test will fail."
 fi
 
 results="$root/TestResults"

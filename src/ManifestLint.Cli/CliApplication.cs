@@ -20,6 +20,7 @@ public static class CliApplication
             ConfigCommand.Create(environment),
             InitCommand.Create(environment),
             BaselineCommand.Create(environment),
+            UsageCommand.Create(environment),
         });
 
     /// <summary>Runs a command line to its exit code, in the calling thread's time (tests, <c>baseline write</c>).</summary>

@@ -11,47 +11,24 @@ namespace ManifestLint.Engine.Rules.Usage;
 /// <summary>What the Usage rules share: the container's observed usage, sizes in messages, the recommendation and its fix.</summary>
 internal static class UsageFacts
 {
-    private const double MiB = 1024 * 1024;
-    private const double GiB = 1024 * MiB;
-
-    /// <summary>From this size up a recommendation is rounded up to whole GiB instead of MiB (at most 1/16 more).</summary>
-    private const double WholeGibibytesFrom = 16 * GiB;
-
     /// <summary>The observed usage of the context's container; null without usage data or without data for it.</summary>
     public static ContainerUsage? Find(ContainerContext c) =>
         c.Options.UsageMatch?.Find(WorkloadId.Of(c.Workload), c.Container.Name);
 
-    /// <summary>Bytes as a message shows them: "612 MiB", "1.50 GiB".</summary>
-    public static string Size(double bytes) => bytes >= GiB
-        ? $"{(bytes / GiB).ToString("0.##", CultureInfo.InvariantCulture)} GiB"
-        : $"{(bytes / MiB).ToString(bytes >= 100 * MiB ? "0" : "0.#", CultureInfo.InvariantCulture)} MiB";
+    /// <summary>Bytes as a message shows them: "612 MiB", "1.5 GiB".</summary>
+    public static string Size(double bytes) => Recommendation.Size(bytes);
 
     /// <summary>A quantity in bytes (a fraction of a byte counts as a byte).</summary>
     public static double Bytes(Quantity q) => (double)q.CeilingUnits;
 
-    /// <summary>
-    /// <paramref name="bytes"/> rounded up to whole MiB (whole GiB from 16 GiB up), as a manifest quantity: what the
-    /// fixes write. A whole number of GiB is written in Gi.
-    /// </summary>
-    public static string RoundUp(double bytes)
-    {
-        if (bytes >= WholeGibibytesFrom)
-        {
-            return $"{Math.Ceiling(bytes / GiB).ToString(CultureInfo.InvariantCulture)}Gi";
-        }
-
-        var mebibytes = Math.Max(1, Math.Ceiling(bytes / MiB));
-        return mebibytes % 1024 == 0
-            ? $"{(mebibytes / 1024).ToString(CultureInfo.InvariantCulture)}Gi"
-            : $"{mebibytes.ToString(CultureInfo.InvariantCulture)}Mi";
-    }
+    /// <summary>What the fixes write (see <see cref="Recommendation.RoundUp"/>).</summary>
+    public static string RoundUp(double bytes) => Recommendation.RoundUp(bytes);
 
     /// <summary>The bytes of a value <see cref="RoundUp"/> wrote.</summary>
-    public static double RoundedBytes(double bytes) => Quantity.TryParse(RoundUp(bytes), out var q, out _) ? Bytes(q) : bytes;
+    public static double RoundedBytes(double bytes) => Recommendation.RoundedBytes(bytes);
 
-    /// <summary>The recommended limit: p99 (max when the source has no p99) × (1 + headroom), or null when neither is known.</summary>
-    public static double? RecommendedLimit(ContainerUsage usage, decimal headroomPercent) =>
-        (usage.P99 ?? usage.Max) is { } basis ? basis * (1 + (double)headroomPercent / 100) : null;
+    /// <summary>The recommended limit before rounding (see <see cref="Recommendation.Limit"/>).</summary>
+    public static double? RecommendedLimit(ContainerUsage usage, decimal headroomPercent) => Recommendation.Limit(usage, headroomPercent);
 
     /// <summary>How many pods the manifest asks for: spec.replicas, 1 when unset; null for kinds that do not say (DaemonSet, CronJob, Pod templates of custom resources).</summary>
     public static int? Replicas(Workload workload)
