@@ -2,6 +2,7 @@ using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Tests.TestSupport;
+using ManifestLint.Usage;
 using Xunit;
 
 namespace ManifestLint.Tests.Samples;
@@ -9,7 +10,8 @@ namespace ManifestLint.Tests.Samples;
 /// <summary>The samples a new user lints first: together they show every rule, and clean.yaml shows none.</summary>
 public class SamplesTests
 {
-    private static readonly Lazy<IReadOnlyList<Diagnostic>> Findings = new(() => Analyze(SampleFiles()));
+    /// <summary>Every sample, with the observed usage of samples/usage/ for the Usage rules (ML8001-ML8005).</summary>
+    private static readonly Lazy<IReadOnlyList<Diagnostic>> Findings = new(() => Analyze(SampleFiles(), UsageSet.Load([.. Directory.GetFiles(Path.Combine(RepositoryPaths.Samples, "usage")).Order(StringComparer.Ordinal).Select(f => new UsageFile(Path.GetRelativePath(RepositoryPaths.Root, f), f, null))])));
 
     [Fact]
     public void Samples_MakeEveryRuleButToolErrorFire()
@@ -50,7 +52,8 @@ public class SamplesTests
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-    private static IReadOnlyList<Diagnostic> Analyze(IEnumerable<string> files) =>
+    private static IReadOnlyList<Diagnostic> Analyze(IEnumerable<string> files, UsageSet? usage = null) =>
         new AnalysisEngine().Analyze(
-            files.Select(f => new AnalysisInput(Path.GetRelativePath(RepositoryPaths.Root, f), () => File.ReadAllBytes(f))).ToList()).Diagnostics;
+            files.Select(f => new AnalysisInput(Path.GetRelativePath(RepositoryPaths.Root, f), () => File.ReadAllBytes(f))).ToList(),
+            new AnalysisOptions { Usage = usage }).Diagnostics;
 }
