@@ -1,3 +1,4 @@
+using ManifestLint.Engine.Rules.Jvm;
 using ManifestLint.Engine.Rules.NodeJs;
 using ManifestLint.Engine.Rules.Python;
 using ManifestLint.Engine.Rules.Resources;
@@ -110,6 +111,55 @@ public class RuleMessageTests
         Assert.Equal(
             "c: celery worker replaces a child only after a task leaves it above --max-memory-per-child=1048576 (KiB: 1024 MiB each), and 4 prefork children may each grow that far. Set -c explicitly and --max-memory-per-child to at most 393216 KiB (75% of the limit shared by 4 children), or raise the limit.",
             PythonWorkersExceedMemoryLimitRule.CeleryMessage("c", "celery", "--max-memory-per-child=1048576", "1024 MiB", "and 4 prefork children may each grow that far", 393216, "75% of the limit shared by 4 children"));
+    }
+
+    [Fact]
+    public void MemoryLimitMissing_SaysWhatIsMissingTheJvmHeapAndTheFix()
+    {
+        Assert.Equal(
+            "Deployment shop/web, container \"web\" has no memory limit, so it can use memory until the node runs out; as a JVM it sizes its heap from the node's memory (25% of node RAM by default). Set resources.limits.memory.",
+            Short(MemoryLimitMissingRule.Message("Deployment shop/web, container \"web\"", "has no memory limit", "; as a JVM it sizes its heap from the node's memory (25% of node RAM by default)", "Set resources.limits.memory.")));
+    }
+
+    [Fact]
+    public void MemoryRequestMissing_SaysBothAreMissing_AndForAnInitContainerThatNothingElseReserves()
+    {
+        Assert.Equal(
+            "Pod shop/web, container \"web\" has no memory request or limit, so the scheduler reserves none for it and it can use memory until the node runs out. Set resources.requests.memory and resources.limits.memory.",
+            Short(MemoryRequestMissingRule.Message("Pod shop/web, container \"web\"", runToCompletionInit: false, string.Empty)));
+        Assert.Equal(
+            "Job batch/reindex, init container \"fetch\" has no memory request or limit, and no other container of the pod requests memory while it runs, so the scheduler reserves none for it. Set resources.requests.memory and resources.limits.memory.",
+            Short(MemoryRequestMissingRule.Message("Job batch/reindex, init container \"fetch\"", runToCompletionInit: true, string.Empty)));
+    }
+
+    [Fact]
+    public void BestEffortPod_NamesTheContainers_AtMostTwo()
+    {
+        Assert.Equal(
+            "Deployment web/blog runs BestEffort pods, killed first under memory pressure: container \"ghost\" has no memory request or limit. Set resources.requests.memory and resources.limits.memory.",
+            Short(BestEffortPodRule.Message("Deployment web/blog", ["container \"ghost\""])));
+        Assert.Equal(
+            "StatefulSet db/redis runs BestEffort pods, killed first under memory pressure: init container \"config\", container \"redis\" and 2 more have no memory request or limit. Set resources.requests.memory and resources.limits.memory.",
+            Short(BestEffortPodRule.Message("StatefulSet db/redis", ["init container \"config\"", "container \"redis\"", "container \"sentinel\"", "container \"exporter\""])));
+    }
+
+    [Fact]
+    public void SuspiciousMemoryQuantity_SaysWhatTheMilliValueMeansAndTheFix()
+    {
+        Assert.Equal(
+            "Pod shop/web, container \"web\" has a memory limit of \"1073741824000m\", thousandths of a byte that make exactly 1 GiB. Write 1Gi, so that nobody reads the m as mega.",
+            Short(SuspiciousMemoryQuantityRule.ExactMessage("Pod shop/web, container \"web\"", "limit", "1073741824000m", "1 GiB", "1Gi")));
+        Assert.Equal(
+            "Pod shop/web, container \"web\" has a memory request of \"512m\", which is 0.512 bytes, less than a byte: m means milli, not mega. Did you mean 512Mi?",
+            Short(SuspiciousMemoryQuantityRule.MilliMessage("Pod shop/web, container \"web\"", "request", "512m", "0.512 bytes, less than a byte", "512")));
+    }
+
+    [Fact]
+    public void JvmHeapAtOrAboveMemoryLimit_NamesTheHeapItsSourceTheLimitAndTheFix()
+    {
+        Assert.Equal(
+            "Deployment shop/api, container \"api\": JVM max heap 1024 MiB (-Xmx1g in JAVA_TOOL_OPTIONS) is at or above the 1024 MiB memory limit. Set -XX:MaxRAMPercentage=75 or lower (or -Xmx at most ~75% of the limit, 768 MiB).",
+            Short(JvmHeapAtOrAboveMemoryLimitRule.Message("Deployment shop/api, container \"api\"", "1024 MiB", "-Xmx1g in JAVA_TOOL_OPTIONS", "1024 MiB", "Set -XX:MaxRAMPercentage=75 or lower (or -Xmx at most ~75% of the limit, 768 MiB).")));
     }
 
     private static string Short(string message)

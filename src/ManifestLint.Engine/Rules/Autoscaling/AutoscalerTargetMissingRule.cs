@@ -36,7 +36,7 @@ public sealed class AutoscalerTargetMissingRule() : Rule(RuleIds.AutoscalerTarge
             c.Report(
                 resource,
                 target.NameSpan,
-                $"{resource.Kind} {ns}/{resource.Name} targets {target.DisplayName}, which is not in the input although other workloads of namespace {ns} are ({hint}): if the name or kind is wrong, the autoscaler silently does nothing. Fix the target reference, or lint the workload together with its autoscaler.",
+                $"{resource.Kind} {ns}/{resource.Name} targets {target.DisplayName}, which is not in the input although other workloads of namespace {ns} are ({hint}). Fix the target reference, or lint the workload with its autoscaler.",
                 $"{target.Kind}|{target.Name}");
         }
     });

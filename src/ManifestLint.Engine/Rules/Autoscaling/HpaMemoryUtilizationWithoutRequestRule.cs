@@ -33,7 +33,7 @@ public sealed class HpaMemoryUtilizationWithoutRequestRule() : Rule(RuleIds.HpaM
                 {
                     if (counted.FirstOrDefault(k => k.Name == metric.Container) is not { } named)
                     {
-                        c.Report(hpa.Resource, at, $"{prefix}, but its pods have no app or sidecar container \"{metric.Container}\": the controller fails with \"container {metric.Container} not found\" and never scales on this metric. Name an existing container.", $"{metric.Container}|not-found");
+                        c.Report(hpa.Resource, at, $"{prefix}, but its pods have no app or sidecar container \"{metric.Container}\", so the HPA never scales on this metric. Name an existing container.", $"{metric.Container}|not-found");
                         continue;
                     }
 
@@ -59,7 +59,7 @@ public sealed class HpaMemoryUtilizationWithoutRequestRule() : Rule(RuleIds.HpaM
                 c.Report(
                     hpa.Resource,
                     at,
-                    $"{prefix}, but {names} {(lacking.Count == 1 ? "has" : "have")} no memory request (none written, no limit to default it from, no LimitRange default): utilization is a percentage of the request, so the controller fails with \"missing request for memory in container {lacking[0].Name}\" and never scales on this metric. Set resources.requests.memory (or a limit) on {(lacking.Count == 1 ? "it" : "each of them")}, or use an AverageValue target.",
+                    $"{prefix}, but {names} {(lacking.Count == 1 ? "has" : "have")} no memory request, so utilization is undefined and the HPA never scales on this metric. Set resources.requests.memory on {(lacking.Count == 1 ? "it" : "each of them")}, or use an AverageValue target.",
                     $"{metric.Type}|{metric.Container}",
                     [.. lacking.Select(k => new RelatedLocation(k.NameSpan, $"{k.DisplayName} of {workload.DisplayName} has no memory request"))]);
             }

@@ -44,7 +44,7 @@ public sealed class VpaEvictionWithoutDisruptionBudgetRule() : Rule(RuleIds.VpaE
             c.Report(
                 vpa.Resource,
                 vpa.UpdateModeEntry?.Value.Span ?? vpa.UpdatePolicyEntry?.Key.Span ?? vpa.Target?.Entry.Key.Span ?? vpa.Resource.KindSpan,
-                $"VerticalPodAutoscaler {ns}/{vpa.Resource.Name} has {vpa.UpdateModeText}, so its updater evicts pods of {workload.DisplayName} to apply new requests, and no PodDisruptionBudget in namespace {ns} selects those pods ({labelText}): nothing but the updater's own eviction tolerance (half the replicas by default) limits how many are down at once, on top of node drains and rollouts. Add a policy/v1 PodDisruptionBudget whose selector matches the pod template labels, or use updateMode: Initial or Off.",
+                $"VerticalPodAutoscaler {ns}/{vpa.Resource.Name} has {vpa.UpdateModeText}, so it evicts pods of {workload.DisplayName} to apply new requests, and no PodDisruptionBudget in namespace {ns} selects them ({labelText}). Add a PodDisruptionBudget for these labels, or use updateMode: Initial or Off.",
                 workload.Resource.Name,
                 new RelatedLocation(workload.Resource.KindSpan, $"{workload.DisplayName}, the VPA's target"));
         }

@@ -30,7 +30,7 @@ public sealed class VpaHpaMemoryConflictRule() : Rule(RuleIds.VpaHpaMemoryConfli
                     c.Report(
                         hpa.Resource,
                         metric.NameSpan,
-                        $"HorizontalPodAutoscaler {ns}/{hpa.Resource.Name} scales {target.DisplayName} on memory ({metric.DisplayName}{(metric.TargetType is { } type ? $", {type} target" : string.Empty)}) while VerticalPodAutoscaler {ns}/{vpa.Resource.Name} ({vpa.UpdateModeText}) sets the memory requests of the same pods: each VPA change moves the utilization the HPA acts on, so the two controllers fight. Scale the HPA on cpu or a custom metric, or take memory out of the VPA (controlledResources: [cpu], or updateMode: Off).",
+                        $"HorizontalPodAutoscaler {ns}/{hpa.Resource.Name} scales {target.DisplayName} on memory ({metric.DisplayName}{(metric.TargetType is { } type ? $", {type} target" : string.Empty)}) while VerticalPodAutoscaler {ns}/{vpa.Resource.Name} ({vpa.UpdateModeText}) sets its memory requests, so the two fight. Scale the HPA on cpu or a custom metric, or take memory out of the VPA.",
                         $"{metric.Type}|{metric.Container}|{vpa.Resource.Name}",
                         new RelatedLocation(vpa.UpdateModeEntry?.Value.Span ?? vpa.Resource.KindSpan, $"VerticalPodAutoscaler {ns}/{vpa.Resource.Name} controls memory"));
                 }

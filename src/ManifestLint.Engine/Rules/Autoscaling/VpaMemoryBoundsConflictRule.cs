@@ -27,7 +27,7 @@ public sealed class VpaMemoryBoundsConflictRule() : Rule(RuleIds.VpaMemoryBounds
                     c.Report(
                         vpa.Resource,
                         maxValue.Node.Span,
-                        $"{name}, containerPolicies \"{policy.ContainerName}\": minAllowed memory {minValue.Text} is above maxAllowed memory {maxValue.Text}; the VPA admission controller rejects the object (\"max resource for memory is lower than min\"). Make minAllowed at most maxAllowed.",
+                        $"{name}, containerPolicies \"{policy.ContainerName}\": minAllowed memory {minValue.Text} is above maxAllowed memory {maxValue.Text}, so the VPA admission controller rejects it. Make minAllowed at most maxAllowed.",
                         $"min>max|{policy.ContainerName}",
                         new RelatedLocation(minValue.Node.Span, "minAllowed memory"));
                 }
@@ -51,12 +51,12 @@ public sealed class VpaMemoryBoundsConflictRule() : Rule(RuleIds.VpaMemoryBounds
 
                 var limit = facts.Effective(container).Limit(ResourceNames.Memory)?.Value;
                 var limitEffect = limit is { IsZero: false } l && policy.ScalesLimits
-                    ? $" and the limit is scaled with it, from {l} to at most {new Quantity((Int128)((BigInteger)l.NanoUnits * (BigInteger)max.NanoUnits / (BigInteger)request.NanoUnits))}"
+                    ? $"; the limit scales down with it, from {l} to at most {new Quantity((Int128)((BigInteger)l.NanoUnits * (BigInteger)max.NanoUnits / (BigInteger)request.NanoUnits))}"
                     : string.Empty;
                 c.Report(
                     vpa.Resource,
                     maxValue.Node.Span,
-                    $"{name} ({vpa.UpdateModeText}) caps the memory request of {workload.DisplayName}, {container.DisplayName} at maxAllowed {maxValue.Text}, below its current request of {requestValue.Describe()}: when the VPA applies its recommendation the request drops to at most {maxValue.Text}{limitEffect}, so the pod gets less memory than the manifest asks for. Raise maxAllowed to at least {request} or lower the request.",
+                    $"{name} caps the memory request of {workload.DisplayName}, {container.DisplayName} at maxAllowed {maxValue.Text}, below its request of {requestValue.Describe()}{limitEffect}. Raise maxAllowed to at least {request} or lower the request.",
                     $"max<request|{container.Name}",
                     [new RelatedLocation(requestValue.WrittenAt() ?? container.NameSpan, $"memory request of {container.DisplayName}"), .. requestValue.LimitRangeSource()]);
             }

@@ -24,7 +24,7 @@ public sealed class GoGcOffWithoutMemLimitRule() : Rule(RuleIds.GoGcOffWithoutMe
             : $"with a GOMEMLIMIT that Go {c.Runtime.Version} ignores (it arrived in Go 1.19)";
         c.Report(
             gogcEnv.WrittenAt.Span,
-            $"{go.Subject}: GOGC={gogc} {why} turns the Go garbage collector off entirely: the heap only grows, until the container hits its memory limit and is OOM-killed (or the node runs out). Set {go.Suggestion} so the GC runs only when memory runs short, or remove GOGC={gogc}.",
+            $"{go.Subject}: GOGC={gogc} {why} turns the Go garbage collector off, so the heap only grows until the container is OOM-killed. Set {go.Suggestion}, or remove GOGC={gogc}.",
             string.Empty,
             go.LimitSource());
     });

@@ -29,7 +29,7 @@ public sealed class GoMemLimitAtOrAboveMemoryLimitRule() : Rule(RuleIds.GoMemLim
             c.Report(
                 RuntimeFixes.GoMemLimitAt90Percent(c.Container, env, limit, c.Workload.Resource.Node),
                 env.WrittenAt.Span,
-                $"{go.Subject}: {go.DescribeMemLimit()} is at or above the {go.Limit} memory limit: the Go GC works hard only as the heap nears GOMEMLIMIT, which the kernel's OOM kill reaches first, and GOMEMLIMIT does not count memory the Go runtime does not manage (cgo, mmap). Set {go.Suggestion} (90% of the limit).",
+                $"{go.Subject}: {go.DescribeMemLimit()} is at or above the {go.Limit} memory limit, so the OOM kill comes before the GC works hard. Set {go.Suggestion} (90% of the limit).",
                 "atOrAbove",
                 go.LimitSource());
         }
@@ -38,7 +38,7 @@ public sealed class GoMemLimitAtOrAboveMemoryLimitRule() : Rule(RuleIds.GoMemLim
             c.AtMost(Severity.Warning).Report(
                 RuntimeFixes.GoMemLimitAt90Percent(c.Container, env, limit, c.Workload.Resource.Node),
                 env.WrittenAt.Span,
-                $"{go.Subject}: {go.DescribeMemLimit()} is {MemoryText.Percent((double)Math.Round(percent, 1))}% of the {go.Limit} memory limit, more than {MemoryText.Percent((double)max)}%: too little headroom for memory the Go runtime does not manage and for the GC to react, so the container can be OOM-killed first. Set {go.Suggestion} (90% of the limit).",
+                $"{go.Subject}: {go.DescribeMemLimit()} is {MemoryText.Percent((double)Math.Round(percent, 1))}% of the {go.Limit} memory limit, more than {MemoryText.Percent((double)max)}%, too little headroom for non-Go memory. Set {go.Suggestion} (90% of the limit).",
                 "above",
                 go.LimitSource());
         }

@@ -31,17 +31,16 @@ public sealed partial class GoMemLimitMalformedRule() : Rule(RuleIds.GoMemLimitM
             };
             c.Report(
                 env.WrittenAt.Span,
-                $"{go.Subject}: GOMEMLIMIT={env.Value} is not a byte count the Go runtime accepts (digits, then optionally B, KiB, MiB, GiB or TiB; case matters), so the program crashes at start-up with \"malformed GOMEMLIMIT\" before main runs. {fix}.",
+                $"{go.Subject}: GOMEMLIMIT={env.Value} is not a byte count Go accepts (digits, then B, KiB, MiB, GiB or TiB), so the program crashes at start-up. {fix}.",
                 "malformed");
         }
         else if (ScaledField(c, env) is { } field && field.Divisor is { } divisor)
         {
             // Without a limit the value is the node's allocatable memory in divisor units: still a bare number.
             var value = env.Value is null ? string.Empty : $" ({env.Value})";
-            var bytes = env.Value is null ? "as bytes" : $"as bytes, so the limit is {env.Value} bytes";
             c.Report(
                 divisor.Node.Span,
-                $"{go.Subject}: GOMEMLIMIT comes from resourceFieldRef {field.Resource} with divisor {divisor.Text}, which prints a bare number{value}; Go reads a bare number {bytes} and the GC runs nearly non-stop trying to meet it. Drop the divisor (the value is then the limit in bytes, no headroom) or write GOMEMLIMIT as $(NAME)MiB over a variable with divisor 1Mi, at about 90% ({go.Suggestion}).",
+                $"{go.Subject}: GOMEMLIMIT comes from resourceFieldRef {field.Resource} with divisor {divisor.Text}, a bare number{value} that Go reads as bytes, so the GC runs nearly non-stop. Write GOMEMLIMIT as $(NAME)MiB over a variable with divisor 1Mi, at about 90% ({go.Suggestion}).",
                 "divisor");
         }
     });

@@ -25,8 +25,8 @@ public sealed class GoMemLimitMissingRule() : Rule(RuleIds.GoMemLimitMissing)
 
         var at = go.MemLimit?.WrittenAt.Span ?? go.MissingSpan;
         var message = go.ReadsMemLimit
-            ? $"{go.Subject} has a {go.Limit} memory limit and no GOMEMLIMIT{go.CatalogNote}: the Go runtime does not read the cgroup limit, so its GC paces by GOGC alone and lets the heap grow toward {Growth(go)} before collecting, past the limit if need be. Set {go.Suggestion} (about 90% of the limit)."
-            : $"{go.Subject} runs Go {c.Runtime.Version} (image {c.Container.Image}), which has no GOMEMLIMIT (added in Go 1.19), with a {go.Limit} memory limit: its GC paces by GOGC alone and can let the heap grow past the limit. Build with Go 1.19 or later and set {go.Suggestion}.";
+            ? $"{go.Subject} has a {go.Limit} memory limit and no GOMEMLIMIT{go.CatalogNote}, so its GC lets the heap grow toward {Growth(go)}, past the limit if need be. Set {go.Suggestion} (about 90% of the limit)."
+            : $"{go.Subject} runs Go {c.Runtime.Version} (image {c.Container.Image}), which predates GOMEMLIMIT (Go 1.19), with a {go.Limit} memory limit. Build with Go 1.19 or later and set {go.Suggestion}.";
         c.Report(go.ReadsMemLimit ? RuntimeFixes.GoMemLimitAt90Percent(c.Container, go.MemLimit, go.LimitBytes ?? 0, c.Workload.Resource.Node) : null, at, message, string.Empty, go.LimitSource());
     });
 

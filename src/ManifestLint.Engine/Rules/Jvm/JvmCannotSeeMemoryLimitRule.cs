@@ -28,8 +28,8 @@ public sealed class JvmCannotSeeMemoryLimitRule() : Rule(RuleIds.JvmCannotSeeMem
         var fix = flag is not null ? "Remove the flag."
             : "Use a current JDK image: 8u372+, 11.0.16+, or 17 and later.";
         var message = jvm.Visibility == JvmLimitVisibility.Blind
-            ? $"{jvm.Subject}: {jvm.VisibilityReason}{source}: the JVM ignores the {jvm.Limit} memory limit and sizes its default heap (25% of RAM) from the node's memory, so it can grow past the limit and be OOM-killed. {fix}"
-            : $"{jvm.Subject}: {jvm.VisibilityReason}{source}: on cgroup v2 nodes, the default on current clusters, the JVM cannot see the {jvm.Limit} memory limit and sizes its heap from the node's memory. {fix}";
+            ? $"{jvm.Subject}: {jvm.VisibilityReason}{source}, so the JVM ignores the {jvm.Limit} memory limit and sizes its heap from the node's memory. {fix}"
+            : $"{jvm.Subject}: {jvm.VisibilityReason}{source}, so on cgroup v2 nodes the JVM cannot see the {jvm.Limit} memory limit and sizes its heap from the node's memory. {fix}";
         var context = jvm.Visibility == JvmLimitVisibility.Blind ? c : c.AtMost(Severity.Warning);
         context.Report(at, message, jvm.Visibility.ToString());
     });

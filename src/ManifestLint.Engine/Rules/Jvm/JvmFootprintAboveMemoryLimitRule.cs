@@ -28,7 +28,7 @@ public sealed class JvmFootprintAboveMemoryLimitRule() : Rule(RuleIds.JvmFootpri
             {
                 c.Report(
                     several.LimitSpan,
-                    $"{several.Subject}: the {processes.Count} JVMs of {c.Runtime.Image!.Name} (per {c.Runtime.Image.Origin}) together need ≈ {Math.Round(sum / MiB, MidpointRounding.AwayFromZero)} MiB (heaps {JvmProcessHeaps.Describe(processes)}, plus each JVM's non-heap memory), above the {several.Limit} limit. Lower their heaps or raise the limit.",
+                    $"{several.Subject}: the {processes.Count} JVMs of {c.Runtime.Image!.Name} (per {c.Runtime.Image.Origin}) need ≈ {Math.Round(sum / MiB, MidpointRounding.AwayFromZero)} MiB together (heaps {JvmProcessHeaps.Describe(processes)}, plus non-heap), above the {several.Limit} limit. Lower their heaps or raise the limit.",
                     "processes");
             }
 
@@ -45,16 +45,15 @@ public sealed class JvmFootprintAboveMemoryLimitRule() : Rule(RuleIds.JvmFootpri
     });
 
     /// <summary>
-    /// "JVM footprint ≈ 1045 MiB (heap 600 + metaspace 250 + ...; the native-memory budget written (...)) exceeds the 1024 MiB limit ...".
+    /// "JVM footprint ≈ 1045 MiB (heap 600 + metaspace 250 + ...; native caps as written) exceeds the 1024 MiB limit ...";
+    /// the collector and how each part is estimated are on the page and in the --summary table.
     /// The parts are rounded one by one and the total is their sum, so the message adds up.
     /// </summary>
     internal static string Message(JvmFacts jvm, JvmFootprint f)
     {
         decimal[] parts = [f.Heap, f.Metaspace, f.CodeCache, f.Direct, f.Threads, f.Gc, f.Overhead];
         var shown = parts.Select(p => Math.Round(p / MiB, MidpointRounding.AwayFromZero)).ToArray();
-        var basis = f.IsBudget
-            ? $"the native-memory budget written ({string.Join(" ", f.Declared)}), thread stacks at their full size"
-            : "typical non-heap use measured on real JVMs";
-        return $"{jvm.Subject}: JVM footprint ≈ {shown.Sum()} MiB (heap {shown[0]} + metaspace {shown[1]} + code cache {shown[2]} + direct {shown[3]} + threads {shown[4]} + GC {shown[5]} ({f.Collector}) + JVM {shown[6]}; {basis}) exceeds the {jvm.Limit} limit: the heap ({JvmFacts.DescribeHeap(jvm.Heap!)}) leaves too little room for the JVM's native memory. Lower the heap (-XX:MaxRAMPercentage or -Xmx) or the native caps, or raise the limit.";
+        var basis = f.IsBudget ? "; native caps as written" : string.Empty;
+        return $"{jvm.Subject}: JVM footprint ≈ {shown.Sum()} MiB (heap {shown[0]} + metaspace {shown[1]} + code cache {shown[2]} + direct {shown[3]} + threads {shown[4]} + GC {shown[5]} + JVM {shown[6]}{basis}) exceeds the {jvm.Limit} limit. Lower the heap or the native caps, or raise the limit.";
     }
 }

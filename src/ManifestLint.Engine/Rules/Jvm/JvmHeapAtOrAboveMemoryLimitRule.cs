@@ -22,7 +22,7 @@ public sealed class JvmHeapAtOrAboveMemoryLimitRule() : Rule(RuleIds.JvmHeapAtOr
             {
                 c.Report(
                     several.LimitSpan,
-                    $"{several.Subject}: the {processes.Count} JVMs of {c.Runtime.Image!.Name} (per {c.Runtime.Image.Origin}) together have {MemoryText.MiBText(sum)} of max heap ({JvmProcessHeaps.Describe(processes)}), at or above the {several.Limit} memory limit: their heaps alone fill the container. Lower their heaps or raise the limit.",
+                    $"{several.Subject}: the {processes.Count} JVMs of {c.Runtime.Image!.Name} (per {c.Runtime.Image.Origin}) have {MemoryText.MiBText(sum)} of max heap together ({JvmProcessHeaps.Describe(processes)}), at or above the {several.Limit} memory limit. Lower their heaps or raise the limit.",
                     "processes",
                     several.LimitValue is { } v ? v.LimitRangeSource() : []);
             }
@@ -41,8 +41,12 @@ public sealed class JvmHeapAtOrAboveMemoryLimitRule() : Rule(RuleIds.JvmHeapAtOr
             : $"Set -XX:MaxRAMPercentage=75 or lower (or -Xmx at most ~75% of the limit, {MemoryText.MiBText(limit / 4 * 3)}).";
         c.Report(
             jvm.HeapSpan(heap),
-            $"{jvm.Subject}: JVM max heap {MemoryText.MiBText(heap.Bytes)} ({JvmFacts.DescribeHeap(heap)}) is at or above the {jvm.Limit} memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. {fix}",
+            Message(jvm.Subject, MemoryText.MiBText(heap.Bytes), JvmFacts.DescribeHeap(heap), jvm.Limit, fix),
             heap.Basis.ToString(),
             jvm.LimitValue is { } value ? value.LimitRangeSource() : []);
     });
+
+    /// <summary>The headline: the heap, where it comes from, the limit it fills, and the fix; why (OOM kill before the GC reacts) is on the page.</summary>
+    internal static string Message(string subject, string heap, string source, string limit, string fix) =>
+        $"{subject}: JVM max heap {heap} ({source}) is at or above the {limit} memory limit. {fix}";
 }

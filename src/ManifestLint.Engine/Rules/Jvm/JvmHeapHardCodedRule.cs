@@ -31,7 +31,7 @@ public sealed class JvmHeapHardCodedRule() : Rule(RuleIds.JvmHeapHardCoded)
         c.Report(
             RuntimeFixes.ReplaceToken(xmx.WrittenAt, xmx.Text, $"-XX:MaxRAMPercentage={suggested.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}", $"Replace {xmx.Text} with -XX:MaxRAMPercentage={MemoryText.Percent(suggested)}, so the heap follows the memory limit."),
             xmx.WrittenAt?.Span ?? jvm.LimitSpan,
-            $"{jvm.Subject}: {xmx.Describe()} fixes the heap at {MemoryText.MiBText(heap.Bytes)} ({MemoryText.Percent(Math.Round(percent, 1))}% of the {jvm.Limit} memory limit): when the limit changes (an edit, VPA, a LimitRange default) the heap does not follow, and a smaller limit gets OOM-killed. Use -XX:MaxRAMPercentage={MemoryText.Percent(suggested)} instead, so the heap is a share of whatever limit the container has.",
+            $"{jvm.Subject}: {xmx.Describe()} fixes the heap at {MemoryText.MiBText(heap.Bytes)} ({MemoryText.Percent(Math.Round(percent, 1))}% of the {jvm.Limit} memory limit), which does not follow the limit when it changes. Use -XX:MaxRAMPercentage={MemoryText.Percent(suggested)} instead.",
             xmx.Source.ToString());
     });
 }

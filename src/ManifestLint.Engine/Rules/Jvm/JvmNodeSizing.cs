@@ -12,7 +12,7 @@ namespace ManifestLint.Engine.Rules.Jvm;
 /// </summary>
 internal static class JvmNodeSizing
 {
-    /// <summary>" As a JVM, it also sizes its heap from the node's memory (25% of node RAM by default)."; empty when not a JVM or the heap is fixed or unknown.</summary>
+    /// <summary>"; as a JVM it sizes its heap from the node's memory (25% of node RAM by default)", a clause of the headline; empty when not a JVM or the heap is fixed or unknown.</summary>
     public static string Note(ContainerContext c)
     {
         // The options the JVM rules already read for this container (JvmFacts keeps them per container).
@@ -28,6 +28,6 @@ internal static class JvmNodeSizing
 
         var (percent, flag) = JvmErgonomics.Percentage(options, JvmFlagKind.MaxRamPercentage, JvmErgonomics.DefaultMaxRamPercentage);
         var share = flag is null ? "25% of node RAM by default" : $"{MemoryText.Percent(percent)}% of node RAM, {flag.Describe()}";
-        return $" As a JVM{c.Runtime.GuessNote}, it also sizes its heap from the node's memory ({share}).";
+        return $"; as a JVM{c.Runtime.GuessNote} it sizes its heap from the node's memory ({share})";
     }
 }

@@ -36,7 +36,7 @@ public sealed class JvmRamPercentageTooHighRule() : Rule(RuleIds.JvmRamPercentag
             };
             c.Report(
                 maxFlag.WrittenAt?.Span ?? jvm.LimitSpan,
-                $"{jvm.Subject}: {maxFlag.Describe()} {actual}, leaving too little for metaspace, thread stacks, code cache, direct buffers and the JVM itself. Keep MaxRAMPercentage at {MemoryText.Percent(max)} or lower.",
+                $"{jvm.Subject}: {maxFlag.Describe()} {actual}, too little room for the JVM's native memory. Keep MaxRAMPercentage at {MemoryText.Percent(max)} or lower.",
                 "MaxRAMPercentage");
         }
 
@@ -46,7 +46,7 @@ public sealed class JvmRamPercentageTooHighRule() : Rule(RuleIds.JvmRamPercentag
         {
             c.Report(
                 initialFlag.WrittenAt?.Span ?? jvm.LimitSpan,
-                $"{jvm.Subject}: {initialFlag.Describe()} starts the heap at {MemoryText.MiBText(initial)} ({MemoryText.Percent(Math.Round(initial * 100.0 / limit, 1))}% of the {jvm.Limit} memory limit, capped by the {MemoryText.MiBText(heap.Bytes)} max heap), so the GC lets it fill before collecting and little is left for the JVM's native memory. Keep InitialRAMPercentage at {MemoryText.Percent(max)} or lower.",
+                $"{jvm.Subject}: {initialFlag.Describe()} starts the heap at {MemoryText.MiBText(initial)} ({MemoryText.Percent(Math.Round(initial * 100.0 / limit, 1))}% of the {jvm.Limit} memory limit), which the GC lets fill before collecting. Keep InitialRAMPercentage at {MemoryText.Percent(max)} or lower.",
                 "InitialRAMPercentage");
         }
     });

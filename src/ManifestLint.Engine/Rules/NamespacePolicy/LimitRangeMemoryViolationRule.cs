@@ -35,7 +35,7 @@ public sealed class LimitRangeMemoryViolationRule() : Rule(RuleIds.LimitRangeMem
                     var offending = onLimit ? limit : request;
                     c.Report(
                         offending?.OnContainerAt() ?? c.Container.MissingFieldSpan(onLimit ? c.Container.Resources.Limits : c.Container.Resources.Requests),
-                        $"{c.Subject}: its pods are rejected at admission (403 Forbidden) by LimitRange {limitRange.Resource.Namespace}/{limitRange.Resource.Name}: {problem}. {fix}",
+                        $"{c.Subject}: LimitRange {limitRange.Resource.Namespace}/{limitRange.Resource.Name} rejects its pods at admission: {problem}. {fix}",
                         $"{limitRange.Resource.Name}|{kind}|{(onLimit ? "limit" : "request")}",
                         [new RelatedLocation(constraint.Node.Span, $"{kind} memory of LimitRange {limitRange.Resource.Namespace}/{limitRange.Resource.Name}"), .. offending?.LimitRangeSource() ?? []]);
                 }

@@ -51,7 +51,7 @@ public sealed class ResourceQuotaMemoryUnspecifiedRule() : Rule(RuleIds.Resource
                     c.Report(
                         workload.Resource,
                         container.MissingFieldSpan(onLimit ? container.Resources.Limits : container.Resources.Requests),
-                        $"{workload.DisplayName}, {container.DisplayName} has no memory {(onLimit ? "limit" : "request")}{(keys.Count > 1 ? " and no memory request" : string.Empty)}, but {quotaName} tracks {string.Join(" and ", keys)}: quota admission rejects every pod with \"must specify {apiMessage}\". Set resources.{(onLimit ? "limits" : "requests")}.memory on the container, or give the namespace a LimitRange default.",
+                        $"{workload.DisplayName}, {container.DisplayName} has no memory {(onLimit ? "limit" : "request")}{(keys.Count > 1 ? " and no memory request" : string.Empty)}, but {quotaName} tracks {string.Join(" and ", keys)}, so admission rejects its pods (\"must specify {apiMessage}\"). Set resources.{(onLimit ? "limits" : "requests")}.memory, or give the namespace a LimitRange default.",
                         $"{quota.Resource.Name}|{container.Kind}|{container.Name}",
                         [.. keys.SelectMany(k => quota.Hard[k] is { } v ? [new RelatedLocation(v.Node.Span, $"{k} tracked by {quotaName}")] : Array.Empty<RelatedLocation>())]);
                 }

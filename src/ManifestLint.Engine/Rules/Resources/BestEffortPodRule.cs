@@ -13,7 +13,7 @@ namespace ManifestLint.Engine.Rules.Resources;
 public sealed class BestEffortPodRule() : Rule(RuleIds.BestEffortPod)
 {
     /// <summary>How many containers the message names before "and N more".</summary>
-    private const int NamedContainers = 3;
+    private const int NamedContainers = 2;
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterPodAction(c =>
     {
@@ -37,6 +37,6 @@ public sealed class BestEffortPodRule() : Rule(RuleIds.BestEffortPod)
         var named = string.Join(", ", containers.Take(NamedContainers));
         var more = containers.Count > NamedContainers ? $" and {containers.Count - NamedContainers} more" : string.Empty;
         var verb = containers.Count == 1 ? "has" : "have";
-        return $"{workload} runs BestEffort pods: {named}{more} {verb} no memory request or limit (nor cpu), so the scheduler reserves no memory and the kernel OOM-kills and the kubelet evicts these pods first (oom_score_adj 1000). Set resources.requests.memory and limits.memory.";
+        return $"{workload} runs BestEffort pods, killed first under memory pressure: {named}{more} {verb} no memory request or limit. Set resources.requests.memory and resources.limits.memory.";
     }
 }

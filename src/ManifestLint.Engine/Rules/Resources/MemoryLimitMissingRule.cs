@@ -36,6 +36,10 @@ public sealed class MemoryLimitMissingRule() : Rule(RuleIds.MemoryLimitMissing)
             _ => "has a memory limit of 0, which means no limit",
         };
         var fix = noRequest ? "Set resources.requests.memory and resources.limits.memory." : "Set resources.limits.memory.";
-        c.Report(ResourceFixes.MemoryLimitFromRequest(c), at, $"{c.Subject} {what}: it can take memory until the node runs out, and then node-level OOM kills or evictions hit any pod on the node.{JvmNodeSizing.Note(c)} {fix}", string.Empty, limit?.LimitRangeSource() ?? []);
+        c.Report(ResourceFixes.MemoryLimitFromRequest(c), at, Message(c.Subject, what, JvmNodeSizing.Note(c), fix), string.Empty, limit?.LimitRangeSource() ?? []);
     });
+
+    /// <summary>The headline: what is missing, the JVM's heap when it follows the node, and the fix; why it matters is on the page.</summary>
+    internal static string Message(string subject, string what, string jvmNote, string fix) =>
+        $"{subject} {what}, so it can use memory until the node runs out{jvmNote}. {fix}";
 }

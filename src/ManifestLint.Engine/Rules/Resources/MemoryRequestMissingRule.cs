@@ -24,11 +24,21 @@ public sealed class MemoryRequestMissingRule() : Rule(RuleIds.MemoryRequestMissi
             return;
         }
 
-        var consequence = c.Container.Kind == ContainerKind.Init
-            ? "no other container of the pod requests memory while it runs, so the pod's effective request for its init phase (the larger of each init container's request and the sum of the app and sidecar requests) is nothing: the scheduler reserves no memory for it, and under memory pressure the kubelet ranks all of the pod's usage as above its request when it picks pods to evict"
-            : "the scheduler reserves no memory for it, so the node can be overcommitted and it is among the first evicted under memory pressure, and it can take memory until the node runs out";
         c.Report(
             c.Container.MissingFieldSpan(c.Container.Resources.Requests),
-            $"{c.Subject} has no memory request or limit (nor a LimitRange default): {consequence}.{JvmNodeSizing.Note(c)} Set resources.requests.memory and resources.limits.memory.");
+            Message(c.Subject, c.Container.Kind == ContainerKind.Init, JvmNodeSizing.Note(c)));
     });
+
+    /// <summary>
+    /// The headline: both are missing (a request defaults from the limit), what that leaves the scheduler, and the fix.
+    /// For a run-to-completion init container, that nothing else reserves memory while it runs (the pod's effective
+    /// request is the larger of each init container's and the app and sidecar containers' sum).
+    /// </summary>
+    internal static string Message(string subject, bool runToCompletionInit, string jvmNote)
+    {
+        var consequence = runToCompletionInit
+            ? ", and no other container of the pod requests memory while it runs, so the scheduler reserves none for it"
+            : ", so the scheduler reserves none for it and it can use memory until the node runs out";
+        return $"{subject} has no memory request or limit{consequence}{jvmNote}. Set resources.requests.memory and resources.limits.memory.";
+    }
 }

@@ -35,14 +35,14 @@ public sealed class SuspiciousMemoryQuantityRule() : Rule(RuleIds.SuspiciousMemo
         {
             var canonical = value.ToCanonicalString();
             c.AtMost(Severity.Note).Report(ResourceFixes.CanonicalQuantity(written, canonical), written.Node.Span,
-                $"{c.Subject} has a memory {field} of \"{text}\", thousandths of a byte that make exactly {ByteSize.Format(value)} ({value.CeilingUnits:N0} bytes), so Kubernetes reads it as meant; write it as {canonical} so that nobody takes the m for mega.",
+                ExactMessage(c.Subject, field, text, ByteSize.Format(value), canonical),
                 field);
         }
         else if (text.EndsWith('m'))
         {
             var what = value.HasFractionalUnits ? $"{ByteSize.Format(value)}, {(value < Quantity.FromUnits(1) ? "less than a byte" : "a fraction of a byte")}" : $"only {ByteSize.Format(value)}";
             c.Report(ResourceFixes.MebibyteSuffix(written), written.Node.Span,
-                $"{c.Subject} has a memory {field} of \"{text}\", which is {what}: the suffix m means milli, not mega, and the kubelet rounds it up to whole bytes. Did you mean {number}Mi?",
+                MilliMessage(c.Subject, field, text, what, number),
                 field);
         }
         else if (value < OneMebibyte)
@@ -51,4 +51,12 @@ public sealed class SuspiciousMemoryQuantityRule() : Rule(RuleIds.SuspiciousMemo
             c.Report(ResourceFixes.MebibyteSuffix(written), written.Node.Span, $"{c.Subject} has a memory {field} of \"{text}\", which is only {ByteSize.Format(value)}.{hint}", field);
         }
     }
+
+    /// <summary>An m quantity that is a whole number of bytes: Kubernetes reads it as meant; the canonical form reads better.</summary>
+    internal static string ExactMessage(string subject, string field, string text, string size, string canonical) =>
+        $"{subject} has a memory {field} of \"{text}\", thousandths of a byte that make exactly {size}. Write {canonical}, so that nobody reads the m as mega.";
+
+    /// <summary>An m quantity of less than a byte, or a fraction of one: the 512m mistake.</summary>
+    internal static string MilliMessage(string subject, string field, string text, string what, string number) =>
+        $"{subject} has a memory {field} of \"{text}\", which is {what}: m means milli, not mega. Did you mean {number}Mi?";
 }

@@ -206,7 +206,7 @@ public class HpaMemoryUtilizationWithoutRequestRuleTests
                     name: memory
                     container: migrate
                     target:
-                      type: Utilization   # Noncompliant {{container migrate not found}}
+                      type: Utilization   # Noncompliant {{no app or sidecar container "migrate"}}
                       averageUtilization: 70
             """)));
     }

@@ -69,7 +69,7 @@ public class VpaEvictionWithoutDisruptionBudgetRuleTests
               name: web
               namespace: shop
             spec:
-              targetRef:   # Noncompliant {{has no updateMode (default Recreate), so its updater evicts pods of Deployment shop/web}}
+              targetRef:   # Noncompliant {{has no updateMode (default Recreate), so it evicts pods of Deployment shop/web}}
                 apiVersion: apps/v1
                 kind: Deployment
                 name: web

@@ -91,7 +91,7 @@ public class VpaHpaMemoryConflictRuleTests
         Verify(Rule, Docs(Deployment, Hpa("""
                 - type: Resource
                   resource:
-                    name: memory   # Noncompliant {{while VerticalPodAutoscaler shop/web-vpa (no updateMode (default Recreate)) sets the memory requests}}
+                    name: memory   # Noncompliant {{while VerticalPodAutoscaler shop/web-vpa (no updateMode (default Recreate)) sets its memory requests}}
                     target:
                       type: Utilization
                       averageUtilization: 80

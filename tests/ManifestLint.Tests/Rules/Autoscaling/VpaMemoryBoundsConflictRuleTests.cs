@@ -102,7 +102,7 @@ public class VpaMemoryBoundsConflictRuleTests
         Verify(Rule, Docs(Deployment(RequestAndLimit), Vpa("""
                   - containerName: "*"
                     maxAllowed:
-                      memory: 768Mi   # Noncompliant {{below its current request of 1Gi: when the VPA applies its recommendation the request drops to at most 768Mi and the limit is scaled with it, from 2Gi to at most 1536Mi}}
+                      memory: 768Mi   # Noncompliant {{below its request of 1Gi; the limit scales down with it, from 2Gi to at most 1536Mi}}
             """)));
     }
 
@@ -113,7 +113,7 @@ public class VpaMemoryBoundsConflictRuleTests
                   - containerName: search
                     controlledValues: RequestsOnly
                     maxAllowed:
-                      memory: 512Mi   # Noncompliant {{the request drops to at most 512Mi, so the pod}}
+                      memory: 512Mi   # Noncompliant {{below its request of 1Gi. Raise}}
             """)));
     }
 
@@ -126,7 +126,7 @@ public class VpaMemoryBoundsConflictRuleTests
             """), Vpa("""
                   - containerName: search
                     maxAllowed:
-                      memory: 1Gi   # Noncompliant {{current request of 2Gi (defaulted from the limit)}}
+                      memory: 1Gi   # Noncompliant {{its request of 2Gi (defaulted from the limit)}}
             """)));
     }
 

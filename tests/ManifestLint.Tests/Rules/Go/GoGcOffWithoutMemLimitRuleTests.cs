@@ -8,7 +8,7 @@ public class GoGcOffWithoutMemLimitRuleTests
     private const string Rule = "ML3002";
 
     [Theory]
-    [InlineData("off", null, "GOGC=off without GOMEMLIMIT turns the Go garbage collector off entirely")]
+    [InlineData("off", null, "GOGC=off without GOMEMLIMIT turns the Go garbage collector off, so the heap only grows")]
     [InlineData("-1", null, "GOGC=-1 without GOMEMLIMIT")]
     [InlineData("-100", null, "GOGC=-100")]
     [InlineData("off", "off", "without GOMEMLIMIT")]

@@ -20,7 +20,7 @@ public class GoMemLimitMalformedRuleTests
     [InlineData("4Gi", "Write GOMEMLIMIT=3686MiB (90% of the limit); the same amount in Go's syntax, GOMEMLIMIT=4GiB, would leave the GC no headroom.")]
     public void ValueGoRejects_IsReported(string value, string fix)
     {
-        Verify(Rule, Pod(value, $"# Noncompliant {{{{GOMEMLIMIT={value} is not a byte count the Go runtime accepts}}}}"));
+        Verify(Rule, Pod(value, $"# Noncompliant {{{{GOMEMLIMIT={value} is not a byte count Go accepts}}}}"));
         Verify(Rule, Pod(value, $"# Noncompliant {{{{{fix}}}}}"));
     }
 
@@ -53,7 +53,7 @@ public class GoMemLimitMalformedRuleTests
                       valueFrom:
                         resourceFieldRef:
                           resource: limits.memory
-                          divisor: 1Mi   # Noncompliant {{GOMEMLIMIT comes from resourceFieldRef limits.memory with divisor 1Mi, which prints a bare number (512); Go reads a bare number as bytes, so the limit is 512 bytes}}
+                          divisor: 1Mi   # Noncompliant {{GOMEMLIMIT comes from resourceFieldRef limits.memory with divisor 1Mi, a bare number (512) that Go reads as bytes}}
                   resources:
                     limits:
                       memory: 512Mi
@@ -105,7 +105,7 @@ public class GoMemLimitMalformedRuleTests
                       valueFrom:
                         resourceFieldRef:
                           resource: limits.memory
-                          divisor: 1Mi   # Noncompliant {{which prints a bare number; Go reads a bare number as bytes and the GC runs nearly non-stop}}
+                          divisor: 1Mi   # Noncompliant {{a bare number that Go reads as bytes, so the GC runs nearly non-stop}}
                 - name: default-divisor
                   image: ghcr.io/example/api:1.4.0
                   env:

@@ -19,7 +19,7 @@ public class GoMemLimitMissingRuleTests
               containers:
                 - name: guessed
                   image: ghcr.io/example/api:1.4.0
-                  env:   # Noncompliant {{container "guessed" (Go detected from env GOGC) has a 1024 MiB memory limit and no GOMEMLIMIT: the Go runtime does not read the cgroup limit, so its GC paces by GOGC alone and lets the heap grow toward double the live data before collecting, past the limit if need be. Set GOMEMLIMIT=921MiB (about 90% of the limit).}}
+                  env:   # Noncompliant {{container "guessed" (Go detected from env GOGC) has a 1024 MiB memory limit and no GOMEMLIMIT, so its GC lets the heap grow toward double the live data, past the limit if need be. Set GOMEMLIMIT=921MiB (about 90% of the limit).}}
                     - {name: GOGC, value: "100"}
                   resources:
                     limits:
@@ -54,7 +54,7 @@ public class GoMemLimitMissingRuleTests
                   image: golang:1.18
                   env:
                     - name: GOMEMLIMIT
-                      value: 900MiB   # Noncompliant {{runs Go 1.18 (image golang:1.18), which has no GOMEMLIMIT (added in Go 1.19)}}
+                      value: 900MiB   # Noncompliant {{runs Go 1.18 (image golang:1.18), which predates GOMEMLIMIT (Go 1.19)}}
                   resources:
                     limits:
                       memory: 1Gi
@@ -127,7 +127,7 @@ public class GoMemLimitMissingRuleTests
               containers:
                 - name: activator
                   image: gcr.io/knative-releases/knative.dev/serving/cmd/activator:v1
-                  env:   # Noncompliant {{lets the heap grow toward 6× the live data (GOGC=500) before collecting}}
+                  env:   # Noncompliant {{lets the heap grow toward 6× the live data (GOGC=500), past the limit}}
                     - name: GOGC
                       value: "500"
                   resources:
@@ -135,13 +135,13 @@ public class GoMemLimitMissingRuleTests
                       memory: 600Mi
                 - name: prometheus-operator
                   image: quay.io/prometheus-operator/prometheus-operator:v0.93.1
-                  env:   # Noncompliant {{lets the heap grow toward 1.3× the live data (GOGC=30) before collecting}}
+                  env:   # Noncompliant {{lets the heap grow toward 1.3× the live data (GOGC=30), past the limit}}
                     - name: GOGC
                       value: "30"
                   resources:
                     limits:
                       memory: 200Mi
-                - name: golang   # Noncompliant {{lets the heap grow toward double the live data before collecting}}
+                - name: golang   # Noncompliant {{lets the heap grow toward double the live data, past the limit}}
                   image: golang:1.22
                   command: [/app/server]
                   resources:

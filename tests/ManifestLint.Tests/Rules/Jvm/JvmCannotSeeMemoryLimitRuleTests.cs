@@ -8,11 +8,11 @@ public class JvmCannotSeeMemoryLimitRuleTests
     private const string Rule = "ML2004";
 
     [Theory]
-    [InlineData("openjdk:8u181-jre", "Java 8u181 predates container support (8u191, JDK 10) (image openjdk:8u181-jre): the JVM ignores the 1024 MiB memory limit")]
+    [InlineData("openjdk:8u181-jre", "Java 8u181 predates container support (8u191, JDK 10) (image openjdk:8u181-jre), so the JVM ignores the 1024 MiB memory limit")]
     [InlineData("openjdk:8u121-jdk", "predates container support")]
     [InlineData("openjdk:7u221-jre", "Java 7 predates container support")]
     [InlineData("openjdk:9-jre", "Java 9 predates container support")]
-    [InlineData("amazoncorretto:8.342.07.1", "Java 8u342 has no cgroup v2 support (added in 8u372, 11.0.16 and 15) (image amazoncorretto:8.342.07.1): on cgroup v2 nodes")]
+    [InlineData("amazoncorretto:8.342.07.1", "Java 8u342 has no cgroup v2 support (added in 8u372, 11.0.16 and 15) (image amazoncorretto:8.342.07.1), so on cgroup v2 nodes")]
     [InlineData("openjdk:8u191-jre", "Java 8u191 has no cgroup v2 support")]
     [InlineData("openjdk:11.0.15-jre", "Java 11.0.15 has no cgroup v2 support")]
     [InlineData("eclipse-temurin:11.0.15_10-jre", "Java 11.0.15 has no cgroup v2 support")]
@@ -77,7 +77,7 @@ public class JvmCannotSeeMemoryLimitRuleTests
                   image: eclipse-temurin:21-jre
                   env:
                     - name: JAVA_TOOL_OPTIONS
-                      value: -XX:-UseContainerSupport   # Noncompliant {{-XX:-UseContainerSupport in JAVA_TOOL_OPTIONS turns container detection off: the JVM ignores the 1024 MiB memory limit and sizes its default heap (25% of RAM) from the node's memory, so it can grow past the limit and be OOM-killed. Remove the flag.}}
+                      value: -XX:-UseContainerSupport   # Noncompliant {{-XX:-UseContainerSupport in JAVA_TOOL_OPTIONS turns container detection off, so the JVM ignores the 1024 MiB memory limit and sizes its heap from the node's memory. Remove the flag.}}
                   resources:
                     limits:
                       memory: 1Gi

@@ -10,15 +10,15 @@ public class JvmFootprintAboveMemoryLimitRuleTests
 
     // Typical mode below 1792 MiB (Serial): heap + 16 + 12 + 0 + 50 × 256 KiB + 0.5% of the heap + 28 MiB.
     [Theory]
-    [InlineData("-Xmx960m", "1Gi", "≈ 1034 MiB (heap 960 + metaspace 16 + code cache 12 + direct 0 + threads 13 + GC 5 (Serial) + JVM 28; typical non-heap use measured on real JVMs)")]
+    [InlineData("-Xmx960m", "1Gi", "≈ 1034 MiB (heap 960 + metaspace 16 + code cache 12 + direct 0 + threads 13 + GC 5 + JVM 28) exceeds")]
     [InlineData("-XX:MaxRAMPercentage=95", "1Gi", "≈ 1047 MiB (heap 973 + metaspace 16")]
-    [InlineData("-Xmx600m -XX:MaxMetaspaceSize=250m -XX:ReservedCodeCacheSize=50m -XX:MaxDirectMemorySize=64m", "1Gi", "≈ 1045 MiB (heap 600 + metaspace 250 + code cache 50 + direct 64 + threads 50 + GC 3 (Serial) + JVM 28; the native-memory budget written (-XX:MaxMetaspaceSize=250m -XX:ReservedCodeCacheSize=50m -XX:MaxDirectMemorySize=64m), thread stacks at their full size)")]
+    [InlineData("-Xmx600m -XX:MaxMetaspaceSize=250m -XX:ReservedCodeCacheSize=50m -XX:MaxDirectMemorySize=64m", "1Gi", "≈ 1045 MiB (heap 600 + metaspace 250 + code cache 50 + direct 64 + threads 50 + GC 3 + JVM 28; native caps as written) exceeds the 1024 MiB limit")]
     [InlineData("-Xmx900m -XX:-TieredCompilation -XX:ReservedCodeCacheSize=240m", "1Gi", "code cache 48")]
     [InlineData("-Xmx600m -XX:MaxDirectMemorySize=1g", "1700Mi", "direct 1024")]
     [InlineData("-Xmx900m -Xss2m", "1Gi", "threads 100")]
     [InlineData("-Xmx900m -XX:ThreadStackSize=2048", "1Gi", "threads 100")]
-    [InlineData("-Xmx1920m", "2Gi", "GC 77 (G1)")]
-    [InlineData("-Xmx1700m -XX:+UseParallelGC", "1800Mi", "GC 51 (Parallel)")]
+    [InlineData("-Xmx1920m", "2Gi", "GC 77 + JVM 28")]
+    [InlineData("-Xmx1700m -XX:+UseParallelGC", "1800Mi", "GC 51 + JVM 28")]
     public void EstimateAboveTheLimit_IsReported(string options, string limit, string shown)
     {
         var annotation = $"# Noncompliant {{{{{shown}}}}}";
@@ -86,7 +86,7 @@ public class JvmFootprintAboveMemoryLimitRuleTests
                   image: amazoncorretto:21
                   resources:
                     limits:
-                      memory: 128Mi   # Noncompliant {{≈ 133 MiB (heap 64 + metaspace 16 + code cache 12 + direct 0 + threads 13 + GC 0 (Serial) + JVM 28; typical non-heap use measured on real JVMs) exceeds the 128 MiB limit: the heap (50% of the 128 MiB limit: below ≈250 MiB HotSpot uses MinRAMPercentage, default 50)}}
+                      memory: 128Mi   # Noncompliant {{≈ 133 MiB (heap 64 + metaspace 16 + code cache 12 + direct 0 + threads 13 + GC 0 + JVM 28) exceeds the 128 MiB limit}}
                 - name: exporter-sized
                   image: amazoncorretto:21
                   resources:
@@ -113,7 +113,7 @@ public class JvmFootprintAboveMemoryLimitRuleTests
               containers:
                 - name: g1
                   image: eclipse-temurin:21-jre
-                  args: [java, -Xmx1920m, -jar, app.jar]   # Noncompliant {{GC 77 (G1)}}
+                  args: [java, -Xmx1920m, -jar, app.jar]   # Noncompliant {{GC 77 + JVM 28}}
                   resources:
                     limits:
                       memory: 2Gi
@@ -156,13 +156,13 @@ public class JvmFootprintAboveMemoryLimitRuleTests
                       memory: 1Gi
                 - name: does-not-fit
                   image: eclipse-temurin:21-jre
-                  args: [java, -Xmx900m, -jar, app.jar]   # Noncompliant {{≈ 1072 MiB (heap 900 + metaspace 64 + code cache 20 + direct 8 + threads 25 + GC 5 (Serial) + JVM 50; typical}}
+                  args: [java, -Xmx900m, -jar, app.jar]   # Noncompliant {{≈ 1072 MiB (heap 900 + metaspace 64 + code cache 20 + direct 8 + threads 25 + GC 5 + JVM 50) exceeds}}
                   resources:
                     limits:
                       memory: 1Gi
                 - name: budget
                   image: eclipse-temurin:21-jre
-                  args: [java, -Xmx700m, -XX:MaxMetaspaceSize=100m, -jar, app.jar]   # Noncompliant {{≈ 1082 MiB (heap 700 + metaspace 100 + code cache 20 + direct 8 + threads 200 + GC 4 (Serial) + JVM 50; the native-memory budget written}}
+                  args: [java, -Xmx700m, -XX:MaxMetaspaceSize=100m, -jar, app.jar]   # Noncompliant {{≈ 1082 MiB (heap 700 + metaspace 100 + code cache 20 + direct 8 + threads 200 + GC 4 + JVM 50; native caps as written)}}
                   resources:
                     limits:
                       memory: 1Gi

@@ -24,7 +24,7 @@ public class JvmHeapAtOrAboveMemoryLimitRuleTests
                       image: eclipse-temurin:21-jre
                       env:
                         - name: JAVA_TOOL_OPTIONS
-                          value: -Xmx1g   # Noncompliant {{Deployment shop/web, container "web": JVM max heap 1024 MiB (-Xmx1g in JAVA_TOOL_OPTIONS) is at or above the 1024 MiB memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. Set -XX:MaxRAMPercentage=75 or lower (or -Xmx at most ~75% of the limit, 768 MiB).}}
+                          value: -Xmx1g   # Noncompliant {{Deployment shop/web, container "web": JVM max heap 1024 MiB (-Xmx1g in JAVA_TOOL_OPTIONS) is at or above the 1024 MiB memory limit. Set -XX:MaxRAMPercentage=75 or lower (or -Xmx at most ~75% of the limit, 768 MiB).}}
                       resources:
                         limits:
                           memory: 1Gi
@@ -366,7 +366,7 @@ public class JvmHeapAtOrAboveMemoryLimitRuleTests
                         - /scripts/setup.sh
                       env:
                         - name: ZOO_HEAP_SIZE
-                          value: "1024"   # Noncompliant {{JVM max heap 1024 MiB (-Xmx1024m from ZOO_HEAP_SIZE=1024, which bitnami's libzookeeper.sh passes as -Xmx1024m -Xms1024m (per the image catalog)) is at or above the 384 MiB memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. Lower ZOO_HEAP_SIZE to at most ~75% of the limit, 288 MiB.}}
+                          value: "1024"   # Noncompliant {{JVM max heap 1024 MiB (-Xmx1024m from ZOO_HEAP_SIZE=1024, which bitnami's libzookeeper.sh passes as -Xmx1024m -Xms1024m (per the image catalog)) is at or above the 384 MiB memory limit. Lower ZOO_HEAP_SIZE to at most ~75% of the limit, 288 MiB.}}
                       resources:
                         limits:
                           memory: 384Mi
@@ -434,7 +434,7 @@ public class JvmHeapAtOrAboveMemoryLimitRuleTests
                         - name: SPARK_MODE
                           value: "master"
                         - name: SPARK_DAEMON_MEMORY
-                          value: ""   # Noncompliant {{JVM max heap 1024 MiB (-Xmx1g from Spark's start script (its default when SPARK_DAEMON_MEMORY is unset, per the image catalog)) is at or above the 768 MiB memory limit: the heap alone fills the container, so it is OOM-killed before the GC reacts. Lower SPARK_DAEMON_MEMORY to at most ~75% of the limit, 576 MiB.}}
+                          value: ""   # Noncompliant {{JVM max heap 1024 MiB (-Xmx1g from Spark's start script (its default when SPARK_DAEMON_MEMORY is unset, per the image catalog)) is at or above the 768 MiB memory limit. Lower SPARK_DAEMON_MEMORY to at most ~75% of the limit, 576 MiB.}}
                       resources:
                         limits:
                           memory: 768Mi

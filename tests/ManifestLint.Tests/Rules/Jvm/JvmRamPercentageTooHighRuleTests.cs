@@ -53,7 +53,7 @@ public class JvmRamPercentageTooHighRuleTests
               containers:
                 - name: large
                   image: eclipse-temurin:21-jre
-                  args: [java, -XX:MaxRAMPercentage=90, -jar, app.jar]   # Noncompliant {{-XX:MaxRAMPercentage=90 on the command line gives the heap 90% of the 2048 MiB memory limit, ≈1843 MiB, leaving too little}}
+                  args: [java, -XX:MaxRAMPercentage=90, -jar, app.jar]   # Noncompliant {{-XX:MaxRAMPercentage=90 on the command line gives the heap 90% of the 2048 MiB memory limit, ≈1843 MiB, too little room}}
                   resources:
                     limits:
                       memory: 2Gi
@@ -87,7 +87,7 @@ public class JvmRamPercentageTooHighRuleTests
                   env:
                     - name: JAVA_TOOL_OPTIONS
                       value: -XX:MaxRAMPercentage=80 -XX:InitialRAMPercentage=80   # Noncompliant {{-XX:MaxRAMPercentage=80}}
-                  resources:                                                       # Noncompliant@-1 {{-XX:InitialRAMPercentage=80 in JAVA_TOOL_OPTIONS starts the heap at ≈819 MiB (80% of the 1024 MiB memory limit, capped by the ≈819 MiB max heap)}}
+                  resources:                                                       # Noncompliant@-1 {{-XX:InitialRAMPercentage=80 in JAVA_TOOL_OPTIONS starts the heap at ≈819 MiB (80% of the 1024 MiB memory limit)}}
                     limits:
                       memory: 1Gi
             """);

@@ -45,7 +45,7 @@ public class LimitRangeMemoryViolationRuleTests
                     requests:
                       memory: 1Gi
                     limits:
-                      memory: 4Gi   # Noncompliant {{its pods are rejected at admission (403 Forbidden) by LimitRange payments/bounds: maximum memory per container is 2Gi, but the limit is 4Gi}}
+                      memory: 4Gi   # Noncompliant {{LimitRange payments/bounds rejects its pods at admission: maximum memory per container is 2Gi, but the limit is 4Gi}}
             """)));
     }
 
@@ -96,7 +96,7 @@ public class LimitRangeMemoryViolationRuleTests
                   restartPolicy: Always
                   resources:
                     requests:
-                      memory: 32Mi   # Noncompliant {{sidecar container "proxy": its pods are rejected}}
+                      memory: 32Mi   # Noncompliant {{sidecar container "proxy": LimitRange payments/bounds rejects its pods}}
               containers:
                 - name: ledger
                   image: ghcr.io/example/ledger:1.8.0
@@ -167,7 +167,7 @@ public class LimitRangeMemoryViolationRuleTests
               containers:
                 - name: ledger
                   image: ghcr.io/example/ledger:1.8.0
-                  resources:   # Noncompliant {{by LimitRange payments/b-ceiling: maximum memory per container is 2Gi, but the limit is 4Gi (default of LimitRange payments/a-defaults)}}
+                  resources:   # Noncompliant {{LimitRange payments/b-ceiling rejects its pods at admission: maximum memory per container is 2Gi, but the limit is 4Gi (default of LimitRange payments/a-defaults)}}
                     requests:
                       memory: 1Gi
             """)));

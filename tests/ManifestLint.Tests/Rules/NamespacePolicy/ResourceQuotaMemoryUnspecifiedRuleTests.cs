@@ -41,7 +41,7 @@ public class ResourceQuotaMemoryUnspecifiedRuleTests
                   containers:
                     - name: rollup
                       image: ghcr.io/example/rollup:4.0.1
-                      resources:   # Noncompliant {{but ResourceQuota analytics/compute tracks limits.memory: quota admission rejects every pod with "must specify limits.memory for: rollup"}}
+                      resources:   # Noncompliant {{but ResourceQuota analytics/compute tracks limits.memory, so admission rejects its pods ("must specify limits.memory for: rollup"}}
                         requests:
                           memory: 1Gi
             """)));
@@ -52,7 +52,7 @@ public class ResourceQuotaMemoryUnspecifiedRuleTests
     {
         Verify(Rule, Docs(Quota("limits.memory: 96Gi"), Job("""
                   initContainers:
-                    - name: fetch   # Noncompliant {{init container "fetch" has no memory limit, but ResourceQuota analytics/compute tracks limits.memory: quota admission rejects every pod with "must specify limits.memory for: fetch,rollup"}}
+                    - name: fetch   # Noncompliant {{init container "fetch" has no memory limit, but ResourceQuota analytics/compute tracks limits.memory, so admission rejects its pods ("must specify limits.memory for: fetch,rollup"}}
                       image: amazon/aws-cli:2.22.0
                   containers:
                     - name: rollup
@@ -99,7 +99,7 @@ public class ResourceQuotaMemoryUnspecifiedRuleTests
                 limits.memory: 96Gi
             """), Job("""
                   containers:
-                    - name: rollup   # Noncompliant {{has no memory limit and no memory request, but ResourceQuota analytics/compute tracks limits.memory and requests.memory: quota admission rejects every pod with "must specify limits.memory for: rollup; requests.memory for: rollup"}}
+                    - name: rollup   # Noncompliant {{has no memory limit and no memory request, but ResourceQuota analytics/compute tracks limits.memory and requests.memory, so admission rejects its pods ("must specify limits.memory for: rollup; requests.memory for: rollup"}}
                       image: ghcr.io/example/rollup:4.0.1
             """)));
     }

@@ -11,20 +11,30 @@ public class NodeDefaultHeapInSmallContainerRuleTests
     [Theory]
     [InlineData("128Mi", "256 MiB (its 256 MiB floor), 200% of the limit")]
     [InlineData("256Mi", "256 MiB (its 256 MiB floor), 100% of the limit")]
-    [InlineData("400Mi", "256 MiB (its 256 MiB floor), 64% of the limit")]
-    [InlineData("512Mi", "256 MiB (half of it), 50% of the limit")]
-    [InlineData("500M", "V8's old space defaults to 256 MiB (its 256 MiB floor), 53.7% of the limit")]
+    [InlineData("300Mi", "256 MiB (its 256 MiB floor), 85.3% of the limit")]
+    [InlineData("320M", "V8's old space defaults to 256 MiB (its 256 MiB floor), 83.9% of the limit")]
     public void SmallLimitWithoutTheFlag_ShowsV8sDefault(string limit, string message)
     {
         Verify(Rule, Pod(limit, "command: [node, server.js]   # Noncompliant {{" + message + "}}"));
     }
 
+    // Corpus: rendered/node-red.yaml, nodered/node-red:4.1.2 at 512Mi: the default is half the limit on a Node.js that
+    // reads cgroup v2 limits, which leaves room; the old message asked to raise it to 75%.
     [Theory]
+    [InlineData("400Mi")]
+    [InlineData("500M")]
+    [InlineData("512Mi")]
     [InlineData("513Mi")]
     [InlineData("1Gi")]
-    public void LargerLimit_IsNotReported(string limit)
+    public void DefaultAtMostThreeQuarters_OnANodeThatReadsTheLimit_IsNotReported(string limit)
     {
         Verify(Rule, Pod(limit, "command: [node, server.js]"));
+    }
+
+    [Fact]
+    public void DefaultAtMostThreeQuarters_OfAnUnknownNodeVersion_SaysItHoldsOnlyFrom20_3_AndPinsTheDefault()
+    {
+        Verify(Rule, Pod("512Mi", "command: [node, server.js]   # Noncompliant {{V8's old space is 256 MiB (half of it, 50% of the limit) only if its Node.js is 20.3 or later, and the image does not tell the version; an older one sizes it from the node's memory. Set NODE_OPTIONS=--max-old-space-size=256.}}", "ghcr.io/example/web:1.4"));
     }
 
     [Fact]
@@ -38,7 +48,8 @@ public class NodeDefaultHeapInSmallContainerRuleTests
             }),
         };
 
-        Verify(Rule, Pod("1Gi", "command: [node, server.js]   # Noncompliant {{V8's old space defaults to 512 MiB (half of it), 50% of the limit}}"), options);
+        Verify(Rule, Pod("1Gi", "command: [node, server.js]   # Noncompliant {{V8's old space is 512 MiB (half of it, 50% of the limit) only if}}", "ghcr.io/example/web:1.4"), options);
+        Verify(Rule, Pod("1Gi", "command: [node, server.js]", "ghcr.io/example/web:1.4"));
         Verify(Rule, Pod("256Mi", "command: [node, server.js]"), new AnalysisOptions
         {
             Settings = new RuleSettings(new Dictionary<string, IReadOnlyDictionary<string, string>>
@@ -167,7 +178,7 @@ public class NodeDefaultHeapInSmallContainerRuleTests
             """);
     }
 
-    private static string Pod(string limit, string command) => $"""
+    private static string Pod(string limit, string command, string image = "node:22-alpine") => $"""
         apiVersion: v1
         kind: Pod
         metadata:
@@ -175,7 +186,7 @@ public class NodeDefaultHeapInSmallContainerRuleTests
         spec:
           containers:
             - name: web
-              image: node:22-alpine
+              image: {image}
               {command}
               resources:
                 limits:

@@ -148,7 +148,7 @@ public class MemoryRequestMissingRuleTests
                   image: envoyproxy/envoy:v1.32.1
                   restartPolicy: Always
                   resources: {requests: {memory: 64Mi}}
-                - name: migrate   # Noncompliant {{init container "migrate" has no memory request or limit (nor a LimitRange default): no other container of the pod requests memory while it runs}}
+                - name: migrate   # Noncompliant {{init container "migrate" has no memory request or limit, and no other container of the pod requests memory while it runs}}
                   image: flyway/flyway:10
               containers:
                 - name: web   # Noncompliant {{container "web" has no memory request}}

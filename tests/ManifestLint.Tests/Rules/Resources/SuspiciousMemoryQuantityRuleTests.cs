@@ -42,9 +42,9 @@ public class SuspiciousMemoryQuantityRuleTests
                   image: redis:7.4
                   resources:
                     requests:
-                      memory: 1073741824000m   # Noncompliant [note] {{thousandths of a byte that make exactly 1 GiB (1,073,741,824 bytes), so Kubernetes reads it as meant; write it as 1Gi}}
+                      memory: 1073741824000m   # Noncompliant [note] {{thousandths of a byte that make exactly 1 GiB. Write 1Gi}}
                     limits:
-                      memory: 2147483648000m   # Noncompliant [note] {{write it as 2Gi}}
+                      memory: 2147483648000m   # Noncompliant [note] {{Write 2Gi}}
             """);
     }
 
@@ -64,7 +64,7 @@ public class SuspiciousMemoryQuantityRuleTests
                   image: redis:7.4
                   resources:
                     limits:
-                      memory: 1500m   # Noncompliant [error] {{which is 1.5 bytes, a fraction of a byte: the suffix m means milli, not mega}}
+                      memory: 1500m   # Noncompliant [error] {{which is 1.5 bytes, a fraction of a byte: m means milli, not mega}}
             """);
     }
 
