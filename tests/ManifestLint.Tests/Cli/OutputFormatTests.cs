@@ -237,7 +237,7 @@ public class OutputFormatTests
 
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("::warning file=we%2Cird%3Aname.yaml,line=10,", line, StringComparison.Ordinal);
-        Assert.Contains("::Pod shop/web, container \"100%25%0Aweb%0D\" has no memory limit: ", line, StringComparison.Ordinal);
+        Assert.Contains("::Pod shop/web, container \"100%25%0Aweb%0D\" has no memory limit, ", line, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -28,7 +28,7 @@ public sealed class JvmFootprintAboveMemoryLimitRule() : Rule(RuleIds.JvmFootpri
             {
                 c.Report(
                     several.LimitSpan,
-                    $"{several.Subject}: the {processes.Count} JVMs of {c.Runtime.Image!.Name} (per {c.Runtime.Image.Origin}) need ≈ {Math.Round(sum / MiB, MidpointRounding.AwayFromZero)} MiB together (heaps {JvmProcessHeaps.Describe(processes)}, plus non-heap), above the {several.Limit} limit. Lower their heaps or raise the limit.",
+                    $"{several.Subject}: the {processes.Count} JVMs of {c.Runtime.Image!.Name} (per {c.Runtime.Image.Origin}) together need ≈ {Math.Round(sum / MiB, MidpointRounding.AwayFromZero)} MiB (heaps {JvmProcessHeaps.Describe(processes)}, plus non-heap), above the {several.Limit} limit. Lower their heaps or raise the limit.",
                     "processes");
             }
 

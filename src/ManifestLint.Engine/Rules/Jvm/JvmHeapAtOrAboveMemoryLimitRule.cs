@@ -22,7 +22,7 @@ public sealed class JvmHeapAtOrAboveMemoryLimitRule() : Rule(RuleIds.JvmHeapAtOr
             {
                 c.Report(
                     several.LimitSpan,
-                    $"{several.Subject}: the {processes.Count} JVMs of {c.Runtime.Image!.Name} (per {c.Runtime.Image.Origin}) have {MemoryText.MiBText(sum)} of max heap together ({JvmProcessHeaps.Describe(processes)}), at or above the {several.Limit} memory limit. Lower their heaps or raise the limit.",
+                    $"{several.Subject}: the {processes.Count} JVMs of {c.Runtime.Image!.Name} (per {c.Runtime.Image.Origin}) together have {MemoryText.MiBText(sum)} of max heap ({JvmProcessHeaps.Describe(processes)}), at or above the {several.Limit} memory limit. Lower their heaps or raise the limit.",
                     "processes",
                     several.LimitValue is { } v ? v.LimitRangeSource() : []);
             }
