@@ -98,7 +98,7 @@ public sealed class KustomizeLinter(KustomizeSettings settings, string workingDi
             mapped.AddRange(problems.Select(p => (new Diagnostic(descriptor, descriptor.DefaultSeverity, p.Message, p.At, [], new Dictionary<string, string>(StringComparer.Ordinal), $"{descriptor.Id}|kustomize"), p.Unit)));
             var merged = Merge(mapped);
             var statistics = new KustomizeLintStatistics(plan.Units.Count + plan.Cycles.Count, plan.Bases.Count, problems.Select(p => p.Unit).Distinct(StringComparer.Ordinal).Count(), builds.Aggregate(TimeSpan.Zero, (t, b) => t + (b.Build?.Run.Elapsed ?? TimeSpan.Zero)), methods);
-            return new KustomizeLintResult(new AnalysisResult(AnalysisResult.Sort(merged), fileCount, resourceCount) { MemorySummary = [.. summary.OrderBy(r => r.Workload, StringComparer.Ordinal)] }, statistics) { Placements = placements };
+            return new KustomizeLintResult(new AnalysisResult(AnalysisResult.Sort(merged), fileCount, resourceCount) { MemorySummary = summary }, statistics) { Placements = placements };
         }
         finally
         {

@@ -25,7 +25,7 @@ public static class LintCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files or directories to lint (directories recursively: *.yaml, *.yml, *.json; a directory with Chart.yaml is a Helm chart, rendered with helm template), or - for standard input (plain YAML or helm template output).",
+            Description = "Files or directories to lint (directories recursively: *.yaml, *.yml, *.json; a directory with Chart.yaml is a Helm chart, rendered with helm template; one with kustomization.yaml is built with kustomize), or - for standard input (plain YAML or helm template output).",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string[]>("--format", "-f")
@@ -80,6 +80,7 @@ public static class LintCommand
             new Option<string?>("--helm") { Description = "The helm executable (default: helm on PATH)." },
             helmTimeout,
             UsageOption(),
+            new Option<string?>("--kustomize") { Description = "The kustomize executable: kubectl (runs kubectl kustomize) or a standalone kustomize (default: kubectl, else kustomize, on PATH)." },
         };
         foreach (var option in LintConfigurationOptions.Create())
         {
@@ -152,6 +153,7 @@ public static class LintCommand
                 ApiVersions = parseResult.GetValue<string[]>("--api-versions") ?? [],
                 TimeoutSeconds = parseResult.GetValue<int>("--helm-timeout"),
             },
+            KustomizePath = parseResult.GetValue<string?>("--kustomize"),
             Configuration = LintConfigurationOptions.From(parseResult),
         };
     }

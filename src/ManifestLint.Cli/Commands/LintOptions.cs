@@ -49,6 +49,8 @@ public sealed record LintOptions(
 
     /// <summary><c>--usage</c>: observed usage files (<c>FILE</c> or <c>p95=FILE</c>) for the Usage rules, as typed.</summary>
     public IReadOnlyList<string> Usage { get; init; } = [];
+    /// <summary><c>--kustomize</c>: the kustomize executable (kubectl or a standalone kustomize); null to look on PATH.</summary>
+    public string? KustomizePath { get; init; }
 
     /// <summary>How charts found among the paths are rendered.</summary>
     public HelmLintOptions Helm { get; init; } = HelmLintOptions.Default;

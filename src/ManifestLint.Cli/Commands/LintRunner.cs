@@ -2,6 +2,7 @@ using System.Reflection;
 using ManifestLint.Cli.Input;
 using ManifestLint.Engine.Analysis;
 using ManifestLint.Helm;
+using ManifestLint.Kustomize;
 using ManifestLint.Model.Kubernetes;
 
 namespace ManifestLint.Cli.Commands;
@@ -58,6 +59,11 @@ public static class LintRunner
             return ExitCodes.ToolFailure;
         }
 
+        if (KustomizeSettingsFor(options, collected, environment) is not { } kustomize)
+        {
+            return ExitCodes.ToolFailure;
+        }
+
         using var progress = LintProgress.Start(options, environment, collected.Inputs.Select(i => i.Path));
         var analysisOptions = AnalysisOptions.Default with
         {
@@ -95,12 +101,24 @@ public static class LintRunner
 
         // One linter for the run: it renders the charts once, and --fix passes analyse the kept renders again.
         using var linter = new HelmLinter(helm, environment.WorkingDirectory) { KeepRenders = true };
+        var kustomizer = new KustomizeLinter(kustomize, environment.WorkingDirectory);
         var notes = new List<string>();
         var (run, analyzed) = await LintSession.AnalyzeAsync(options, inputs, plan, environment, async (inputs, o) =>
         {
             var lint = await linter.AnalyzeAsync(inputs, collected.Charts, o, cancellation).ConfigureAwait(false);
             notes.AddRange(lint.Notes);
-            return lint.Analysis;
+            var result = lint.Analysis;
+            if (collected.Kustomizations.Count == 0)
+            {
+                return result;
+            }
+
+            // Each overlay in an engine run of its own (its own cluster scope), with the plain files' LimitRanges.
+            var built = (await kustomizer.AnalyzeAsync(collected.Kustomizations, inputs, o, cancellation).ConfigureAwait(false)).Analysis;
+            return new AnalysisResult(AnalysisResult.Sort([.. result.Diagnostics, .. built.Diagnostics]), result.FileCount + built.FileCount, result.ResourceCount + built.ResourceCount)
+            {
+                MemorySummary = [.. result.MemorySummary, .. built.MemorySummary],
+            };
         }).ConfigureAwait(false);
         progress.Dispose(); // the progress line is cleared before anything else is printed
 
@@ -127,9 +145,34 @@ public static class LintRunner
     /// </summary>
     private static bool Streams(LintOptions options, CollectedInputs collected, LintPlan plan) =>
         collected.Charts.Count == 0
+        && collected.Kustomizations.Count == 0
         && !collected.Inputs.Any(i => i.Path == AnalysisInput.StandardInputPath)
         && !options.Configuration.Fix
         && plan.Baseline is null;
+
+    /// <summary>
+    /// The kustomize settings, or null (after saying why on standard error) when kustomizations cannot be built:
+    /// neither <c>--kustomize</c> nor kubectl or kustomize on PATH. Without kustomizations, kustomize is not needed.
+    /// </summary>
+    private static KustomizeSettings? KustomizeSettingsFor(LintOptions options, CollectedInputs collected, CliEnvironment environment)
+    {
+        if (collected.Kustomizations.Count == 0)
+        {
+            return new KustomizeSettings();
+        }
+
+        var path = KustomizeLocator.Find(options.KustomizePath, Environment.GetEnvironmentVariable("PATH"), environment.WorkingDirectory);
+        if (path is null)
+        {
+            var names = string.Join(", ", collected.Kustomizations.Take(3).Select(k => InputCollector.DisplayPath(k, environment.WorkingDirectory))) + (collected.Kustomizations.Count > 3 ? ", …" : string.Empty);
+            var what = options.KustomizePath is { } given ? $"--kustomize {given} does not exist" : "neither kubectl nor kustomize is on PATH";
+            environment.Error.WriteLine($"manifestlint: {collected.Kustomizations.Count} kustomization(s) to lint ({names}), but {what}.");
+            environment.Error.WriteLine($"manifestlint: {KustomizeLocator.InstallHint}");
+            return null;
+        }
+
+        return new KustomizeSettings { ExecutablePath = path, HelmPath = HelmLocator.Find(options.Helm.HelmPath, Environment.GetEnvironmentVariable("PATH"), environment.WorkingDirectory) };
+    }
 
     /// <summary>
     /// The Helm settings, or null (after saying why on standard error) when charts cannot be rendered: Helm is not

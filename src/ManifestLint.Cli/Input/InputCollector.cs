@@ -1,6 +1,7 @@
 using ManifestLint.Engine.Analysis;
 using System.IO.Enumeration;
 using ManifestLint.Helm;
+using ManifestLint.Kustomize;
 using ManifestLint.Model.Yaml;
 
 namespace ManifestLint.Cli.Input;
@@ -10,6 +11,9 @@ public sealed record CollectedInputs(IReadOnlyList<AnalysisInput> Inputs, IReadO
 {
     /// <summary>The Helm charts to render, each once, in the order first met.</summary>
     public IReadOnlyList<ChartInput> Charts { get; init; } = [];
+
+    /// <summary>The kustomization directories (absolute), each once: built by kustomize, their files not linted as plain YAML.</summary>
+    public IReadOnlyList<string> Kustomizations { get; init; } = [];
 }
 
 /// <summary>
@@ -22,7 +26,10 @@ public sealed record CollectedInputs(IReadOnlyList<AnalysisInput> Inputs, IReadO
 /// files (a FIFO is reported, never waited on); every read is bounded by the size limit (see <see cref="FileReader"/>).
 /// A directory holding <c>Chart.yaml</c> is a Helm chart: it is collected as a chart (rendered later), and its files
 /// are not linted as YAML. A path inside a chart (<c>templates/x.yaml</c>, <c>values.yaml</c>, as pre-commit passes
-/// them) selects its chart, once; a vendored subchart selects the chart it is vendored in.
+/// them) selects its chart, once; a vendored subchart selects the chart it is vendored in. A directory holding a
+/// kustomization file is a kustomization: collected (built later), its walk goes on, and the files the
+/// kustomizations use are not linted as plain YAML; a file a kustomization of the repository uses (a staged base
+/// file) selects the overlays that build from it, once.
 /// </summary>
 public static class InputCollector
 {
@@ -37,6 +44,8 @@ public static class InputCollector
     {
         var inputs = new List<AnalysisInput>();
         var charts = new List<ChartInput>();
+        var kustomizations = new List<string>();
+        var kustomize = new KustomizationInputs(RepositoryRoot(environment.WorkingDirectory));
         var missing = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
@@ -56,6 +65,15 @@ public static class InputCollector
             {
                 AddChart(chart);
             }
+            else if (File.Exists(full) && Extensions.Contains(Path.GetExtension(full)) is var yaml
+                && (yaml || KustomizationInputs.IsKustomizationFile(full)) && kustomize.MayBeUsed(full) && kustomize.UnitsUsing(full) is { Count: > 0 } units)
+            {
+                // A file a kustomization uses (pre-commit passes a staged base file): every overlay that builds from it, once.
+                foreach (var unit in units)
+                {
+                    AddKustomization(unit);
+                }
+            }
             else if (File.Exists(full))
             {
                 // Named on the command line: read whatever it is (a pipe from <(helm template …) included), once.
@@ -63,8 +81,14 @@ public static class InputCollector
             }
             else if (Directory.Exists(full))
             {
-                var (files, failures, chartDirectories) = Walk(full);
-                foreach (var file in files)
+                var (files, failures, chartDirectories, kustomizationDirectories) = Walk(full);
+                var used = kustomize.UsedFiles(kustomizationDirectories);
+                foreach (var directory in kustomizationDirectories)
+                {
+                    AddKustomization(directory);
+                }
+
+                foreach (var file in files.Where(f => !used.Contains(f)))
                 {
                     Add(file, () => FileReader.ReadRegularFile(file, MaxBytes));
                 }
@@ -85,13 +109,21 @@ public static class InputCollector
             }
         }
 
-        return new CollectedInputs(inputs, missing) { Charts = charts };
+        return new CollectedInputs(inputs, missing) { Charts = charts, Kustomizations = kustomizations };
 
         void Add(string full, Func<byte[]> read)
         {
             if (seen.Add(full))
             {
                 inputs.Add(new AnalysisInput(DisplayPath(full, environment.WorkingDirectory), read));
+            }
+        }
+
+        void AddKustomization(string directory)
+        {
+            if (seen.Add("kustomization:" + directory))
+            {
+                kustomizations.Add(directory);
             }
         }
 
@@ -104,6 +136,20 @@ public static class InputCollector
         }
     }
 
+    /// <summary>The repository a run is in (the nearest directory above the working directory holding .git), where pre-commit's files are looked up among kustomizations.</summary>
+    private static string RepositoryRoot(string workingDirectory)
+    {
+        for (var directory = workingDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (Directory.Exists(Path.Combine(directory, ".git")) || File.Exists(Path.Combine(directory, ".git")))
+            {
+                return directory;
+            }
+        }
+
+        return workingDirectory;
+    }
+
     /// <summary>Paths in findings are relative to the working directory, like a compiler's.</summary>
     public static string DisplayPath(string full, string workingDirectory) => Path.GetRelativePath(workingDirectory, full);
 
@@ -112,7 +158,7 @@ public static class InputCollector
     /// Entries are typed from the directory listing itself, so a walk costs one system call per directory, plus one per
     /// symbolic link.
     /// </summary>
-    private static (List<string> Files, List<(string Path, Exception Error)> Failures, List<string> Charts) Walk(string root)
+    private static (List<string> Files, List<(string Path, Exception Error)> Failures, List<string> Charts, List<string> Kustomizations) Walk(string root)
     {
         var realRoot = FileReader.RealPath(root, out _) ?? root;
         var pending = new Stack<string>();
@@ -120,6 +166,7 @@ public static class InputCollector
         var found = new List<string>();
         var failures = new List<(string, Exception)>();
         var charts = new List<string>();
+        var kustomizations = new List<string>();
         var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false, ReturnSpecialDirectories = false };
         while (pending.Count > 0)
         {
@@ -128,6 +175,11 @@ public static class InputCollector
             {
                 charts.Add(directory);
                 continue;
+            }
+
+            if (KustomizationInputs.IsKustomization(directory))
+            {
+                kustomizations.Add(directory);
             }
 
             List<(string Path, bool IsDirectory, bool IsLink)> entries;
@@ -172,7 +224,8 @@ public static class InputCollector
         found.Sort(StringComparer.Ordinal);
         failures.Sort((a, b) => StringComparer.Ordinal.Compare(a.Item1, b.Item1));
         charts.Sort(StringComparer.Ordinal);
-        return (found, failures, charts);
+        kustomizations.Sort(StringComparer.Ordinal);
+        return (found, failures, charts, kustomizations);
     }
 
     private static bool IsUnder(string path, string directory)

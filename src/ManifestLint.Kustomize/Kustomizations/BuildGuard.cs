@@ -46,7 +46,7 @@ internal static class BuildGuard
 
             if (!settings.EnableHelm && (file.Entry("helmCharts") ?? file.Entry("helmChartInflationGenerator")) is { } helm)
             {
-                return new KustomizeProblem(unit, $"{where} inflates Helm charts ({helm.KeyText}:), which runs helm: ManifestLint does that only when asked, so {name} was not linted. Turn it on with `kustomize: {{enableHelm: true}}` in .manifestlint.yaml or --kustomize-enable-helm.", helm.Key.Span.Through(helm.Key.Span));
+                return new KustomizeProblem(unit, $"{where} inflates Helm charts ({helm.KeyText}:), which runs helm: ManifestLint does that only when asked, so {name} was not linted. Build it yourself and lint the output: `kubectl kustomize --enable-helm DIR | manifestlint lint -`.", helm.Key.Span.Through(helm.Key.Span));
             }
         }
 

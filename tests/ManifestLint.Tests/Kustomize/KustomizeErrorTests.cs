@@ -70,7 +70,7 @@ public class KustomizeErrorTests
 
         Assert.Equal("helmCharts:", KustomizeTool.LineText(finding.Location));
         Assert.Contains("inflates Helm charts (helmCharts:), which runs helm", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("kustomize: {enableHelm: true}", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("kubectl kustomize --enable-helm DIR | manifestlint lint -", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
