@@ -88,22 +88,18 @@ public static class LintRunner
         if (Streams(options, collected, plan))
         {
             var context = new ReportContext(options, environment, sources, new ReportSettings(options.Configuration.ShowSuppressed, options.Configuration.IncludeSuppressed, []));
-            try
-            {
-                return LintReports.Stream(context, plan.FailOn, onBatch => new AnalysisEngine().Stream(inputs, plan.Analysis, onBatch, cancellation));
-            }
-            catch (Engine.Configuration.ConfigurationException e)
-            {
-                ConfigurationLoader.Report(e.Errors, environment);
-                return ExitCodes.ToolFailure;
-            }
+            return await LintSession.ReportingConfigurationErrorsAsync(
+                () => Task.FromResult(LintReports.Stream(context, plan.FailOn, onBatch => new AnalysisEngine().Stream(inputs, plan.Analysis, onBatch, cancellation))),
+                ExitCodes.ToolFailure,
+                environment,
+                progress).ConfigureAwait(false);
         }
 
         // One linter for the run: it renders the charts once, and --fix passes analyse the kept renders again.
         using var linter = new HelmLinter(helm, environment.WorkingDirectory) { KeepRenders = true };
         var kustomizer = new KustomizeLinter(kustomize, environment.WorkingDirectory);
         var notes = new List<string>();
-        var (run, analyzed) = await LintSession.AnalyzeAsync(options, inputs, plan, environment, async (inputs, o) =>
+        var (run, analyzed) = await LintSession.AnalyzeAsync(options, inputs, plan, environment, progress, async (inputs, o) =>
         {
             var lint = await linter.AnalyzeAsync(inputs, collected.Charts, o, cancellation).ConfigureAwait(false);
             notes.AddRange(lint.Notes);

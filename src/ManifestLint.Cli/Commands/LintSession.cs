@@ -92,20 +92,30 @@ public static class LintSession
     /// Analyses (applying fixes with <c>--fix</c>) and marks findings against the baseline; null with the exit code
     /// when the run is over without a report (a configuration error met during the analysis, <c>--fix --dry-run</c>).
     /// </summary>
+    /// <param name="progress">The progress line, erased before a configuration error is printed.</param>
     /// <param name="analyze">The analysis of the runner (files and Helm charts) with the options it is given.</param>
-    public static async Task<(LintRun? Run, int ExitCode)> AnalyzeAsync(LintOptions options, IReadOnlyList<AnalysisInput> inputs, LintPlan plan, CliEnvironment environment, Func<IReadOnlyList<AnalysisInput>, AnalysisOptions, Task<AnalysisResult>> analyze)
+    public static Task<(LintRun? Run, int ExitCode)> AnalyzeAsync(LintOptions options, IReadOnlyList<AnalysisInput> inputs, LintPlan plan, CliEnvironment environment, IDisposable? progress, Func<IReadOnlyList<AnalysisInput>, AnalysisOptions, Task<AnalysisResult>> analyze) =>
+        ReportingConfigurationErrorsAsync(() => AnalyzeAndMarkAsync(options, inputs, plan, environment, analyze), ((LintRun?)null, ExitCodes.ToolFailure), environment, progress);
+
+    /// <summary>
+    /// Runs the analysis part of a lint (the collected path above, or the runner's streaming one). A configuration
+    /// file first met during the analysis (inside a Helm chart, say) is just as wrong as one loaded up front: its
+    /// errors are printed, with the progress line erased first, and <paramref name="failed"/> (exit code 2) is returned.
+    /// </summary>
+    public static async Task<T> ReportingConfigurationErrorsAsync<T>(Func<Task<T>> analyze, T failed, CliEnvironment environment, IDisposable? progress)
     {
         try
         {
-            return await AnalyzeAndMarkAsync(options, inputs, plan, environment, analyze).ConfigureAwait(false);
+            return await analyze().ConfigureAwait(false);
         }
         catch (ConfigurationException e)
         {
-            // A configuration file first met during the analysis (inside a Helm chart, say) is just as wrong.
+            progress?.Dispose();
             ConfigurationLoader.Report(e.Errors, environment);
-            return (null, ExitCodes.ToolFailure);
+            return failed;
         }
     }
+
 
     private static async Task<(LintRun? Run, int ExitCode)> AnalyzeAndMarkAsync(LintOptions options, IReadOnlyList<AnalysisInput> inputs, LintPlan plan, CliEnvironment environment, Func<IReadOnlyList<AnalysisInput>, AnalysisOptions, Task<AnalysisResult>> analyze)
     {

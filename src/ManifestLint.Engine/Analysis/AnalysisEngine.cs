@@ -81,7 +81,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         var scopes = inputs.Select(i => InputScope.Of(i, options.Configuration)).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
         var scanned = new ManifestFile?[inputs.Count];
-        Parallel.For(0, inputs.Count, parallel, i => scanned[i] = Scan(inputs[i], options));
+        Parallel.For(0, inputs.Count, parallel, i => scanned[i] = Scan(inputs[i], options, cancellation));
         var policies = new PolicyIndex(scanned.Select((f, i) => (File: f, Scope: scopes[i])).Where(f => f.File is not null).Select(f => (f.File!, f.Scope)));
         Array.Clear(scanned);
         if (options.Usage is { } usage)
@@ -99,7 +99,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             .Where(r => r.Severity != Severity.None)
             .ToList();
         var named = scopes.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() > 1;
-        var run = new Run(options, policies, crossFile, runOptions, inputs.Count > 0 ? inputs[0].Path : ".", named);
+        var run = new Run(options, policies, crossFile, runOptions, inputs.Count > 0 ? inputs[0].Path : ".", named) { Cancellation = cancellation };
 
         var stream = new FindingStream(this, run, onBatch);
         var window = Math.Max(16, 8 * parallel.MaxDegreeOfParallelism);
@@ -131,7 +131,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         {
             foreach (var action in rule.Registration.InputSetActions)
             {
-                Guard(rule, action, new InputSetContext(slice, rule.Descriptor, severity, run.CrossFileOptions, findings), errors, _ => (target, at));
+                Guard(rule, action, new InputSetContext(slice, rule.Descriptor, severity, run.CrossFileOptions, findings), errors, _ => (target, at), run.Cancellation);
             }
         }
     }
@@ -173,7 +173,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         {
             (file, directives) = ReadFile(input, run.Options);
         }
-        catch (Exception e) when (!IsCancellation(e))
+        catch (Exception e) when (!IsCancellation(e, run.Cancellation))
         {
             var errors = new List<Diagnostic>();
             ReportToolError("reading the file", input.Path, SourceSpan.FileStart(input.Path), e, errors);
@@ -218,7 +218,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         {
             foreach (var action in rule.Registration.FileActions)
             {
-                Guard(rule, action, new FileContext(file, rule.Descriptor, severity, options, sink), sink, static c => (null, SourceSpan.FileStart(c.File.Path)));
+                Guard(rule, action, new FileContext(file, rule.Descriptor, severity, options, sink), sink, static c => (null, SourceSpan.FileStart(c.File.Path)), run.Cancellation);
             }
 
             foreach (var resource in file.Resources)
@@ -226,7 +226,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
                 var target = byResource.GetValueOrDefault(resource)?.Diagnostics ?? sink;
                 foreach (var action in rule.Registration.ResourceActions)
                 {
-                    Guard(rule, action, new ResourceContext(resource, rule.Descriptor, severity, options, target), target, static c => (c.Resource.DisplayName, c.Resource.KindSpan));
+                    Guard(rule, action, new ResourceContext(resource, rule.Descriptor, severity, options, target), target, static c => (c.Resource.DisplayName, c.Resource.KindSpan), run.Cancellation);
                 }
             }
         }
@@ -242,7 +242,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
                 facts = new PodFacts(workload, run.Policies.LimitRangesFor(scope, workload.Resource.Namespace), configuration?.Config.Images);
                 Interlocked.Add(ref relations, facts.LimitRanges.Count);
             }
-            catch (Exception e) when (!IsCancellation(e))
+            catch (Exception e) when (!IsCancellation(e, run.Cancellation))
             {
                 ReportToolError("the model", workload.DisplayName, workload.Resource.KindSpan, e, found);
                 continue;
@@ -252,7 +252,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             {
                 foreach (var action in rule.Registration.PodActions)
                 {
-                    Guard(rule, action, new PodContext(facts, rule.Descriptor, severity, options, found) { ActiveRules = activeIds }, found, static c => (c.Workload.DisplayName, c.Workload.Resource.KindSpan));
+                    Guard(rule, action, new PodContext(facts, rule.Descriptor, severity, options, found) { ActiveRules = activeIds }, found, static c => (c.Workload.DisplayName, c.Workload.Resource.KindSpan), run.Cancellation);
                 }
 
                 if (rule.Registration.ContainerActions.Count == 0)
@@ -266,14 +266,14 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
                     foreach (var action in rule.Registration.ContainerActions)
                     {
                         Guard(rule, action, new ContainerContext(facts, container, rule.Descriptor, severity, options, found) { ActiveRules = activeIds }, found,
-                            static c => ($"{c.Workload.DisplayName}, {c.Container.DisplayName}", c.Container.NameSpan));
+                            static c => ($"{c.Workload.DisplayName}, {c.Container.DisplayName}", c.Container.NameSpan), run.Cancellation);
                     }
                 }
             }
 
             if (options.CollectMemorySummary)
             {
-                Summarize(facts, options, outcome.Summary, found);
+                Summarize(facts, options, outcome.Summary, found, run.Cancellation);
             }
 
             if (run.CrossFile.Count > 0 && run.Policies.Relates(scope, outcome.Id))
@@ -293,7 +293,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     }
 
     /// <summary>The table rows read the same facts as the rules (the JVM footprint reads ML2002's options from the settings).</summary>
-    private void Summarize(PodFacts facts, AnalysisOptions options, List<MemorySummaryRow> summary, List<Diagnostic> sink)
+    private void Summarize(PodFacts facts, AnalysisOptions options, List<MemorySummaryRow> summary, List<Diagnostic> sink, CancellationToken cancellation)
     {
         var footprintRule = catalog[RuleIds.JvmFootprintAboveMemoryLimit];
         foreach (var container in facts.Workload.Pod.AllContainers)
@@ -302,7 +302,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
             {
                 summary.Add(MemorySummaryBuilder.Build(new ContainerContext(facts, container, footprintRule, Severity.None, options, new List<Diagnostic>())));
             }
-            catch (Exception e) when (!IsCancellation(e))
+            catch (Exception e) when (!IsCancellation(e, cancellation))
             {
                 ReportToolError("the memory summary", $"{facts.Workload.DisplayName}, {container.DisplayName}", container.NameSpan, e, sink);
             }
@@ -313,13 +313,13 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     /// Runs one rule action on one context; an exception becomes an ML0000 naming the rule and the object. What names
     /// the object (<paramref name="subject"/>) is only computed then: this runs for every rule on every container.
     /// </summary>
-    private void Guard<TContext>(RegisteredRule rule, Action<TContext> action, TContext context, List<Diagnostic> sink, Func<TContext, (string? Target, SourceSpan At)> subject)
+    private void Guard<TContext>(RegisteredRule rule, Action<TContext> action, TContext context, List<Diagnostic> sink, Func<TContext, (string? Target, SourceSpan At)> subject, CancellationToken cancellation)
     {
         try
         {
             action(context);
         }
-        catch (Exception e) when (!IsCancellation(e))
+        catch (Exception e) when (!IsCancellation(e, cancellation))
         {
             var (target, at) = subject(context);
             ReportToolError($"rule {rule.Descriptor.Id}", target, at, e, sink);
@@ -327,20 +327,25 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     }
 
     /// <summary>Pass 1 for one file; a failure here is reported by pass 2, which reads the file again.</summary>
-    private static ManifestFile? Scan(AnalysisInput input, AnalysisOptions options)
+    private static ManifestFile? Scan(AnalysisInput input, AnalysisOptions options, CancellationToken cancellation)
     {
         try
         {
             return PolicyScanner.Scan(input, options);
         }
-        catch (Exception e) when (!IsCancellation(e))
+        catch (Exception e) when (!IsCancellation(e, cancellation))
         {
             return null;
         }
     }
 
-    /// <summary>Only the run's own cancellation stops it; any other exception, an OperationCanceledException a rule made up included, is a tool error.</summary>
-    private static bool IsCancellation(Exception e) => e is OperationCanceledException { CancellationToken.IsCancellationRequested: true };
+    /// <summary>
+    /// Only the run's own cancellation stops it: an OperationCanceledException for <paramref name="cancellation"/>
+    /// once it is cancelled. Any other exception is a tool error, an OperationCanceledException a rule or a reader
+    /// made up included, even one whose own token is cancelled (a timeout inside a rule is not the user's Ctrl-C).
+    /// </summary>
+    private static bool IsCancellation(Exception e, CancellationToken cancellation) =>
+        cancellation.IsCancellationRequested && e is OperationCanceledException canceled && canceled.CancellationToken == cancellation;
 
     internal void ReportToolError(string what, string? target, SourceSpan at, Exception e, List<Diagnostic> sink)
     {
@@ -353,7 +358,7 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         }
     }
 
-    /// <summary>What every file of a run shares: the options, the index of pass 1, and the cross-file rules that are on.</summary>
+    /// <summary>What every file of a run shares: the options, the index of pass 1, the cross-file rules that are on, and the run's cancellation.</summary>
     /// <param name="NamedScopes">More than one scope is in the run: messages and fingerprints name the scope.</param>
     internal sealed record Run(
         AnalysisOptions Options,
@@ -363,6 +368,9 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         string FirstPath,
         bool NamedScopes)
     {
+        /// <summary>The caller's token: the only cancellation that stops the run (see <see cref="IsCancellation"/>).</summary>
+        public CancellationToken Cancellation { get; init; }
+
         /// <summary>The autoscalers some workload's slice took; the others make the slice of the rest.</summary>
         public System.Collections.Concurrent.ConcurrentDictionary<object, byte> Taken { get; } = new(ReferenceEqualityComparer.Instance);
 

@@ -95,6 +95,37 @@ public class ToolErrorTests
         Assert.Equal(1, diagnostics.Count(d => d.RuleId == "ML1001"));
     }
 
+    [Theory]
+    [InlineData(Stage.File)]
+    [InlineData(Stage.Container)]
+    [InlineData(Stage.InputSet)]
+    public void AnOperationCanceledExceptionForAnotherCancelledToken_IsML0000_AndTheRunGoesOn(Stage stage)
+    {
+        // A cancelled token of the rule's own (a timeout inside it, say) is not the run's cancellation (issue 16).
+        using var own = new CancellationTokenSource();
+        own.Cancel();
+        using var run = new CancellationTokenSource();
+        var engine = new AnalysisEngine(CatalogWith(new ThrowingRule(stage, () => new OperationCanceledException(own.Token))));
+
+        var diagnostics = engine.Analyze([AnalysisInput.FromText("pods.yaml", Manifests)], cancellation: run.Token).Diagnostics;
+
+        Assert.Single(diagnostics, d => d.RuleId == "ML0000");
+        Assert.Contains(diagnostics, d => d.RuleId == "ML1001");
+    }
+
+    [Fact]
+    public void AReaderThatThrowsAnotherTokensCancellation_IsML0000ForThatFile_AndTheOtherFilesAreLinted()
+    {
+        using var own = new CancellationTokenSource();
+        own.Cancel();
+        var bad = new AnalysisInput("bad.yaml", () => throw new OperationCanceledException(own.Token));
+
+        var diagnostics = new AnalysisEngine().Analyze([bad, AnalysisInput.FromText("ok.yaml", Lint.PodWithoutLimit)]).Diagnostics;
+
+        Assert.Equal("bad.yaml", Assert.Single(diagnostics, d => d.RuleId == "ML0000").Location.Path);
+        Lint.WitnessFound(diagnostics, "ok.yaml");
+    }
+
     [Fact]
     public void ARuleThatThrowsOnEveryResource_OfManyFiles_InParallel_IsOneML0000EachAndNoCrash()
     {
