@@ -14,20 +14,16 @@ public sealed class SourceFiles(string workingDirectory, Func<byte[]?>? standard
 {
     public const int MaxBytes = 16 * 1024 * 1024;
 
+    private static readonly UTF8Encoding Utf8 = new(false);
+
     private string? cachedPath;
-    private IReadOnlyList<string>? cachedLines;
+    private Lines? cachedLines;
 
     /// <summary>No excerpts at all (reports that do not show source, tests).</summary>
     public static SourceFiles None { get; } = new(string.Empty);
 
     /// <summary>Line <paramref name="line"/> (1-based) of <paramref name="path"/> without its line break, or null.</summary>
     public string? Line(string path, int line)
-    {
-        var lines = Lines(path);
-        return lines is not null && line >= 1 && line <= lines.Count ? lines[line - 1] : null;
-    }
-
-    private IReadOnlyList<string>? Lines(string path)
     {
         if (workingDirectory.Length == 0)
         {
@@ -36,11 +32,11 @@ public sealed class SourceFiles(string workingDirectory, Func<byte[]?>? standard
 
         if (!string.Equals(cachedPath, path, StringComparison.Ordinal))
         {
-            cachedLines = Split(Read(path));
+            cachedLines = Lines.Of(Read(path));
             cachedPath = path;
         }
 
-        return cachedLines;
+        return cachedLines?.Line(line);
     }
 
     private byte[]? Read(string path)
@@ -61,20 +57,72 @@ public sealed class SourceFiles(string workingDirectory, Func<byte[]?>? standard
         }
     }
 
-    private static List<string>? Split(byte[]? bytes)
+    /// <summary>
+    /// A file's lines as <see cref="StreamReader.ReadLine"/> splits them ('\n', "\r\n" or '\r'), found by their byte offsets
+    /// and decoded only when asked for: the report shows a few lines of each file, and decoding every line of every
+    /// file into strings was most of an excerpt's cost. Files that start with a UTF-16 or UTF-32 byte order mark are
+    /// decoded whole, as before.
+    /// </summary>
+    private sealed class Lines
     {
-        if (bytes is null || bytes.Length > MaxBytes)
+        private readonly byte[]? bytes;
+        private readonly List<int> starts = [];
+        private readonly List<string>? decoded;
+
+        private Lines(byte[] bytes)
         {
-            return null;
+            var text = bytes.AsSpan();
+            if (text.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || text.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || text.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
+            {
+                decoded = Decode(bytes);
+                return;
+            }
+
+            this.bytes = bytes;
+            var at = text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+            while (at < bytes.Length)
+            {
+                starts.Add(at);
+                var end = text[at..].IndexOfAny((byte)'\n', (byte)'\r');
+                if (end < 0)
+                {
+                    break;
+                }
+
+                at += end + (bytes[at + end] == (byte)'\r' && at + end + 1 < bytes.Length && bytes[at + end + 1] == (byte)'\n' ? 2 : 1);
+            }
         }
 
-        using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
+        public static Lines? Of(byte[]? bytes) => bytes is null || bytes.Length > MaxBytes ? null : new Lines(bytes);
+
+        public string? Line(int line)
         {
-            lines.Add(line);
+            if (decoded is not null)
+            {
+                return line >= 1 && line <= decoded.Count ? decoded[line - 1] : null;
+            }
+
+            if (line < 1 || line > starts.Count)
+            {
+                return null;
+            }
+
+            var start = starts[line - 1];
+            var text = bytes.AsSpan(start, (line < starts.Count ? starts[line] : bytes!.Length) - start);
+            var lineBreak = text.IndexOfAny((byte)'\n', (byte)'\r');
+            return Utf8.GetString(lineBreak < 0 ? text : text[..lineBreak]);
         }
 
-        return lines;
+        private static List<string> Decode(byte[] bytes)
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes), Utf8, detectEncodingFromByteOrderMarks: true);
+            var lines = new List<string>();
+            while (reader.ReadLine() is { } line)
+            {
+                lines.Add(line);
+            }
+
+            return lines;
+        }
     }
 }

@@ -41,4 +41,28 @@ public sealed class SourceFilesTests : IDisposable
         Assert.Equal("b", sources.Line("b.yaml", 1));
         Assert.Equal("new", sources.Line("a.yaml", 1));
     }
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'a', (byte)'\n', (byte)'\n', (byte)'b', (byte)'\r', (byte)'c', (byte)'\r', (byte)'\n', (byte)'\r', (byte)'\n', (byte)'d' })]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'x', (byte)'\r', (byte)'\r', 0xC3, 0xA9, (byte)'\n' })]
+    [InlineData(new byte[] { (byte)'x', 0xE2, 0x82, (byte)'\n', 0xFF, (byte)'y' })]
+    [InlineData(new byte[] { 0xFF, 0xFE, (byte)'a', 0, (byte)'\n', 0, (byte)'b', 0 })]
+    [InlineData(new byte[] { (byte)'\n' })]
+    [InlineData(new byte[] { })]
+    public void Lines_AreThoseStreamReaderReads_LineBreaksBomsAndInvalidUtf8Alike(byte[] bytes)
+    {
+        File.WriteAllBytes(Path.Combine(directory, "f.yaml"), bytes);
+        using var reader = new StreamReader(new MemoryStream(bytes), new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        var expected = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            expected.Add(line);
+        }
+
+        var sources = new SourceFiles(directory);
+
+        Assert.Equal(expected, Enumerable.Range(1, expected.Count).Select(i => sources.Line("f.yaml", i)));
+        Assert.Null(sources.Line("f.yaml", expected.Count + 1));
+        Assert.Null(sources.Line("f.yaml", 0));
+    }
 }
