@@ -43,7 +43,7 @@ public sealed class ImageCatalog
             return entry;
         }
 
-        entry = Entries.FirstOrDefault(e => e.Matches(image));
+        entry = Entries.FirstOrDefault(e => e.Matches(key.Path, key.Tag));
         if (found.Count < MaxRemembered)
         {
             found.TryAdd(key, entry);

@@ -46,8 +46,8 @@ public sealed record ImageCatalogEntry(
     string Source,
     string Origin)
 {
-    private Regex[]? matchers;
-    private Regex[]? exceptions;
+    private PathPattern[]? matchers;
+    private PathPattern[]? exceptions;
     private Regex[]? tagMatchers;
 
     /// <summary>The single JVM's start script; null when the entry starts several (see <see cref="Processes"/>) or is not a JVM.</summary>
@@ -63,20 +63,47 @@ public sealed record ImageCatalogEntry(
     public PythonImageFacts? Python { get; init; }
 
     /// <summary>True when the image's repository (and tag, if the entry names tags) matches.</summary>
-    public bool Matches(ImageReference image)
+    public bool Matches(ImageReference image) => Matches(image.Path, image.Tag);
+
+    /// <summary>The same, for an image's <see cref="ImageReference.Path"/> and tag (the catalog computes the path once for all entries).</summary>
+    internal bool Matches(string path, string? tag)
     {
-        matchers ??= Match.Select(Compile).ToArray();
-        exceptions ??= Except.Select(Compile).ToArray();
+        matchers ??= Match.Select(PathPattern.Of).ToArray();
+        exceptions ??= Except.Select(PathPattern.Of).ToArray();
         tagMatchers ??= Tags.Select(t => new Regex($"^{Glob(t)}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)).ToArray();
-        var path = image.Path;
-        return matchers.Any(m => m.IsMatch(path)) && !exceptions.Any(m => m.IsMatch(path))
-            && (tagMatchers.Length == 0 || (image.Tag is { } tag && tagMatchers.Any(m => m.IsMatch(tag))));
+        return AnyMatches(matchers, path) && !AnyMatches(exceptions, path)
+            && (tagMatchers.Length == 0 || (tag is not null && tagMatchers.Any(m => m.IsMatch(tag))));
     }
 
-    /// <summary>A pattern without '/' matches the last path component under any owner; with '/', the end of the path.</summary>
-    private static Regex Compile(string pattern) => new(
-        pattern.Contains('/', StringComparison.Ordinal) ? $"(?:^|/){Glob(pattern)}$" : $"(?:^|/){Glob(pattern).Replace(".*", "[^/]*", StringComparison.Ordinal)}$",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static bool AnyMatches(PathPattern[] patterns, string path)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (pattern.IsMatch(path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Glob(string pattern) => Regex.Escape(pattern.ToLowerInvariant()).Replace(@"\*", ".*", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A repository pattern: a pattern without '/' matches the last path component under any owner; with '/', the end of
+    /// the path. Its longest literal part is checked first: most images match no entry of the catalog, and a substring
+    /// search rules them out without running the expression (every container's image is looked up).
+    /// </summary>
+    private sealed record PathPattern(Regex Regex, string Literal)
+    {
+        public static PathPattern Of(string pattern) => new(
+            new Regex(
+                pattern.Contains('/', StringComparison.Ordinal) ? $"(?:^|/){Glob(pattern)}$" : $"(?:^|/){Glob(pattern).Replace(".*", "[^/]*", StringComparison.Ordinal)}$",
+                RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+            pattern.ToLowerInvariant().Split('*').MaxBy(part => part.Length) ?? string.Empty);
+
+        /// <summary>Paths are lower case (<see cref="ImageReference.Path"/>), as the literal is.</summary>
+        public bool IsMatch(string path) => path.Contains(Literal, StringComparison.Ordinal) && Regex.IsMatch(path);
+    }
 }
