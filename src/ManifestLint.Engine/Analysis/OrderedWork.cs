@@ -5,8 +5,10 @@ namespace ManifestLint.Engine.Analysis;
 /// <summary>
 /// Runs work items in parallel and hands their results to one consumer in item order, as soon as each is next: a
 /// reorder buffer of at most <c>window</c> results, so a slow item holds back the others' results (and memory) only
-/// that far. The consumer runs on the calling thread. The first exception (a worker's or the consumer's) stops the
-/// rest and is rethrown.
+/// that far. The consumer runs on the calling thread, which is also one of the <c>workers</c>: while the next result is
+/// not ready it takes an item itself. With one worker nothing else runs, and no result is handed from one thread to
+/// another (on one core those handoffs were a context switch or two per file). The first exception (a worker's or
+/// the consumer's) stops the rest and is rethrown.
 /// </summary>
 internal static class OrderedWork
 {
@@ -18,6 +20,33 @@ internal static class OrderedWork
         var next = 0;
         var consumed = 0;
         ExceptionDispatchInfo? failure = null;
+
+        // Runs item i and stores its result; false once the run has failed.
+        bool Do(int i)
+        {
+            try
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var result = work(i);
+                lock (gate)
+                {
+                    slots[i] = result;
+                    Monitor.PulseAll(gate);
+                }
+
+                return true;
+            }
+            catch (Exception e)
+            {
+                lock (gate)
+                {
+                    failure ??= ExceptionDispatchInfo.Capture(e);
+                    Monitor.PulseAll(gate);
+                }
+
+                return false;
+            }
+        }
 
         void Worker()
         {
@@ -39,51 +68,55 @@ internal static class OrderedWork
                     i = next++;
                 }
 
-                try
+                if (!Do(i))
                 {
-                    cancellation.ThrowIfCancellationRequested();
-                    var result = work(i);
-                    lock (gate)
-                    {
-                        slots[i] = result;
-                        Monitor.PulseAll(gate);
-                    }
-                }
-                catch (Exception e)
-                {
-                    lock (gate)
-                    {
-                        failure ??= ExceptionDispatchInfo.Capture(e);
-                        Monitor.PulseAll(gate);
-                    }
-
                     return;
                 }
             }
         }
 
-        var threads = Enumerable.Range(0, Math.Clamp(workers, 1, Math.Max(1, count)))
+        var threads = Enumerable.Range(0, Math.Clamp(workers, 1, Math.Max(1, count)) - 1)
             .Select(_ => Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToList();
         try
         {
             for (var k = 0; k < count; k++)
             {
-                T result;
-                lock (gate)
+                T? result = null;
+                while (result is null)
                 {
-                    while (failure is null && slots[k] is null)
+                    var mine = -1;
+                    lock (gate)
                     {
-                        Monitor.Wait(gate);
+                        if (failure is not null)
+                        {
+                            break;
+                        }
+
+                        if (slots[k] is { } ready)
+                        {
+                            result = ready;
+                            slots[k] = null;
+                        }
+                        else if (next < count && next < consumed + window)
+                        {
+                            mine = next++;
+                        }
+                        else
+                        {
+                            Monitor.Wait(gate);
+                        }
                     }
 
-                    if (failure is not null)
+                    if (mine >= 0 && !Do(mine))
                     {
                         break;
                     }
+                }
 
-                    result = slots[k]!;
-                    slots[k] = null;
+                if (result is null)
+                {
+                    break;
                 }
 
                 consume(result);
