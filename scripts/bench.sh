@@ -9,10 +9,12 @@
 #   copies    issue 12: N copies of samples/manifests/autoscaling.yaml and of all of samples/manifests, in one
 #             directory and one directory per copy: time and peak RSS per N, and the ratio of each doubling.
 #   classic   issue 7: the realistic corpus at three sizes, 1 and 2 cores, linearity, cold starts, AOT, charts.
+#   usage     issue 19: 200 manifests (2,000 containers) linted without and with a ~100 MB Prometheus export
+#             (--usage): the CPU ratio (target <= 2x, 1 core) and the peak RSS with usage (target <= 200 MB).
 # Every run is pinned with taskset and measured with /usr/bin/time -v; a run whose RSS passes --cap-mb (3 GiB) is
 # killed and reported as such. Each number is the median of --runs runs (peak RSS: the largest).
 #
-#   scripts/bench.sh [--sections "findings gitops copies classic"] [--runs 3] [--work DIR] [--lint PATH]
+#   scripts/bench.sh [--sections "findings gitops copies classic usage"] [--runs 3] [--work DIR] [--lint PATH]
 #                    [--copies "250 500 1000 2000"] [--sizes "2500 5000 10000"] [--cap-mb 3072]
 #
 # --lint measures another build of the CLI (for example main before a change) with this checkout's corpora and floors.
@@ -21,14 +23,14 @@ set -Eeuo pipefail
 # Never end silently: a command that fails under set -e says where.
 trap 'echo "bench.sh: stopped: \"$BASH_COMMAND\" failed (exit $?) at ${BASH_SOURCE[0]}:$LINENO" >&2' ERR
 root="$(cd "$(dirname "$0")/.." && pwd)"
-sections="findings gitops copies classic"
+sections="findings gitops copies classic usage"
 sizes="2500 5000 10000"
 copies="250 500 1000 2000"
 runs=3
 cap_mb=3072
 lint=""
 work="${TMPDIR:-/tmp}/manifestlint-bench"
-usage="usage: $0 [--sections \"findings gitops copies classic\"] [--runs R] [--work DIR] [--lint PATH] [--copies \"N ...\"] [--sizes \"N N N\"] [--cap-mb MB]"
+usage="usage: $0 [--sections \"findings gitops copies classic usage\"] [--runs R] [--work DIR] [--lint PATH] [--copies \"N ...\"] [--sizes \"N N N\"] [--cap-mb MB]"
 while [ $# -gt 0 ]; do
   case "$1" in
     --sections) sections="$2"; shift 2 ;;
@@ -58,7 +60,7 @@ echo "machine: $(nproc) cores, $(awk '/model name/ { sub(/.*: /, ""); print; exi
 echo "lint: $lint"
 for section in $sections; do
   case "$section" in
-    findings | gitops | copies | classic)
+    findings | gitops | copies | classic | usage)
       echo
       echo "## $section ($(date -u +%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg))"
       # shellcheck source=/dev/null

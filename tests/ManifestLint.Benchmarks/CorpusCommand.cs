@@ -4,18 +4,19 @@ using ManifestLint.Benchmarks.Corpus;
 namespace ManifestLint.Benchmarks;
 
 /// <summary>
-/// <c>corpus [--shape realistic|findings|gitops|copies] --out DIR [--files N] [--seed S] [--environments E]
+/// <c>corpus [--shape realistic|findings|gitops|copies|usage] --out DIR [--files N] [--seed S] [--environments E]
 /// [--copies N --source PATH --layout flat|envs]</c>: writes one of the deterministic corpora.
 /// <list type="bullet">
 /// <item><c>realistic</c> (default): <see cref="CorpusGenerator"/>, namespaces of 40 realistic files (issue 7).</item>
 /// <item><c>findings</c>: <see cref="FindingHeavyGenerator"/>, small files with about one finding per document (issue 12).</item>
 /// <item><c>gitops</c>: <see cref="GitOpsGenerator"/>, <c>env-0</c> ... the same namespaces and names per environment.</item>
 /// <item><c>copies</c>: <see cref="CopiesGenerator"/>, N copies of a sample file or directory, flat or one directory each.</item>
+/// <item><c>usage</c>: <see cref="UsageCorpusGenerator"/>, 200 manifests with 2,000 containers and a ~100 MB query_range export of their usage (issue 19).</item>
 /// </list>
 /// </summary>
 public static class CorpusCommand
 {
-    private const string Usage = "usage: corpus [--shape realistic|findings|gitops|copies] --out DIR [--files N] [--seed S] [--environments E] [--copies N --source PATH --layout flat|envs]";
+    private const string Usage = "usage: corpus [--shape realistic|findings|gitops|copies|usage] --out DIR [--files N] [--seed S] [--environments E] [--copies N --source PATH --layout flat|envs]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
@@ -62,6 +63,11 @@ public static class CorpusCommand
             case "gitops":
                 bytes = GitOpsGenerator.Write(root, environments);
                 files = environments * GitOpsGenerator.Namespaces * (GitOpsGenerator.AppsPerNamespace + 1);
+                break;
+            case "usage":
+                var (manifests, usageBytes) = UsageCorpusGenerator.Write(root);
+                bytes = manifests + usageBytes;
+                files = UsageCorpusGenerator.Files;
                 break;
             case "copies":
                 bytes = CopiesGenerator.Write(root, source, copies, layout == "flat" ? CopiesLayout.Flat : CopiesLayout.Environments);

@@ -189,7 +189,7 @@ internal sealed class MatchedUsage : UsageMatch
                 at += series.Values.Length;
             }
 
-            Array.Sort(all);
+            var (p50, p95, p99, max) = Statistics.Quantiles.Summary(all);
             var pods = Series.Select(s => s.Pod.Pod).Distinct(StringComparer.Ordinal).Count();
             var span = TimeSpan.FromSeconds(Series.Max(s => s.LastTime) - Series.Min(s => s.FirstTime));
             var judged = Series.Where(s => s.Shape is { Judged: true }).ToList();
@@ -201,7 +201,7 @@ internal sealed class MatchedUsage : UsageMatch
                 leak = new LeakEvidence(judged.Count, [.. growing.Select(s => s.Shape!.Growth!.Value)], longest.FirstMedian, longest.LastMedian, longest.Days);
             }
 
-            return new ContainerUsage(UsageKind.Samples, Sources(Series.Select(s => s.Source)), Statistics.Quantiles.Of(all, 0.5), Statistics.Quantiles.Of(all, 0.95), Statistics.Quantiles.Of(all, 0.99), all[^1], all.Length, pods, span, leak);
+            return new ContainerUsage(UsageKind.Samples, Sources(Series.Select(s => s.Source)), p50, p95, p99, max, all.Length, pods, span, leak);
         }
 
         private static string Sources(IEnumerable<string> paths) => string.Join(", ", paths.Distinct(StringComparer.Ordinal));

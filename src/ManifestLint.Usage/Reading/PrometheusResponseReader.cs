@@ -209,6 +209,13 @@ internal sealed class PrometheusResponseReader
 
     private static bool Number(ref Utf8JsonReader json, out double value)
     {
+        // Prometheus writes times as 1764892800 or 1764892800.5 and working sets as "314572800": whole numbers take
+        // a digit loop, several times faster than the general parser over a 100 MB export.
+        if (!json.ValueIsEscaped && !json.HasValueSequence && WholeNumber(json.ValueSpan, out value))
+        {
+            return true;
+        }
+
         if (json.TokenType == JsonTokenType.Number)
         {
             return json.TryGetDouble(out value);
@@ -220,6 +227,31 @@ internal sealed class PrometheusResponseReader
         }
 
         return double.TryParse(json.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Up to 15 ASCII digits, exactly representable as a double; anything else goes to the general parser.</summary>
+    private static bool WholeNumber(ReadOnlySpan<byte> digits, out double value)
+    {
+        value = 0;
+        if (digits.IsEmpty || digits.Length > 15)
+        {
+            return false;
+        }
+
+        long n = 0;
+        foreach (var d in digits)
+        {
+            var digit = d - (byte)'0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            n = (n * 10) + digit;
+        }
+
+        value = n;
+        return true;
     }
 
     private void EndSeries()

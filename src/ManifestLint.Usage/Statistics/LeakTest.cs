@@ -6,8 +6,8 @@ namespace ManifestLint.Usage.Statistics;
 /// The leak test of one pod series, as rules/ML8004.md defines it: 24-hour windows from the first sample (those with
 /// fewer than <see cref="MinSamplesPerDay"/> samples left out), judged with at least <see cref="MinDays"/> of them; a
 /// leak's shape is a positive least-squares slope on two thirds of the days, a median that rises in two thirds of the
-/// pairs of days, no day after the first whose minimum is at or below the first day's median, and a last median above the
-/// first. Growth is last median / first median − 1. The minimum growth that counts is ML8004's option, applied by the rule.
+/// pairs of days, no later day whose minimum falls back to the first day's minimum, a last day whose minimum is above the
+/// first day's median, and a last median above the first. Growth is last median / first median − 1. The minimum growth that counts is ML8004's option, applied by the rule.
 /// </summary>
 internal static class LeakTest
 {
@@ -20,6 +20,7 @@ internal static class LeakTest
     public static SeriesShape Shape(ReadOnlySpan<double> times, ReadOnlySpan<double> values)
     {
         var days = new List<(int Index, double Slope, double Median, double Min)>();
+        var scratch = new double[512];
         var start = 0;
         while (start < times.Length)
         {
@@ -33,7 +34,7 @@ internal static class LeakTest
             if (end - start >= MinSamplesPerDay)
             {
                 var v = values[start..end];
-                days.Add((index, Slope(times[start..end], v), Quantiles.Median(v), Min(v)));
+                days.Add((index, Slope(times[start..end], v), Quantiles.Median(v, ref scratch), Min(v)));
             }
 
             start = end;
@@ -56,7 +57,8 @@ internal static class LeakTest
 
         var leakShape = positive >= TwoThirds(days.Count)
             && rising >= TwoThirds(days.Count - 1)
-            && days.Skip(1).All(d => d.Min > first)
+            && days.Skip(1).All(d => d.Min > days[0].Min)
+            && days[^1].Min > first
             && last > first
             && first > 0;
         return new SeriesShape(true, leakShape ? (last / first) - 1 : null, first, last, spanned);

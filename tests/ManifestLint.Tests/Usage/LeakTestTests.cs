@@ -24,6 +24,18 @@ public class LeakTestTests
     }
 
     [Fact]
+    public void GrowthUnderADailyCycle_IsStillALeak()
+    {
+        // +-5% every day on top of 10% a day: each day dips below the day before's median, but never back to the start.
+        var (t, v) = Hourly(7, i => 200 * (1 + (0.05 * Math.Sin(i * 2 * Math.PI / 24)) + (i * 0.1 / 24)));
+
+        var shape = LeakTest.Shape(t, v);
+
+        Assert.NotNull(shape.Growth);
+        Assert.InRange(shape.Growth!.Value, 0.5, 0.7);
+    }
+
+    [Fact]
     public void DailySawtooth_DropsBack_AndIsNoLeak()
     {
         var (t, v) = Hourly(7, i => 200 + (i % 24 * 5));
@@ -62,4 +74,30 @@ public class LeakTestTests
     [InlineData(new double[] { 10, 20 }, 0.99, 19.9)]
     public void Quantiles_InterpolateAsPrometheus(double[] sorted, double q, double expected) =>
         Assert.Equal(expected, Quantiles.Of(sorted, q), 9);
+
+    [Fact]
+    public void SelectedQuantiles_EqualSortedOnes_OnRandomAndHostileInputs()
+    {
+        var random = new Random(19);
+        List<double[]> inputs =
+        [
+            [.. Enumerable.Range(0, 10_000).Select(_ => Math.Floor(random.NextDouble() * 1000))], // many duplicates
+            [.. Enumerable.Range(0, 5_000).Select(i => (double)i)], // sorted
+            [.. Enumerable.Range(0, 5_000).Select(i => (double)(5_000 - i))], // reversed
+            [.. Enumerable.Repeat(7.0, 3_000)], // all equal
+            [3.0],
+            [2.0, 1.0],
+        ];
+        foreach (var values in inputs)
+        {
+            var sorted = values.Order().ToArray();
+
+            var (p50, p95, p99, max) = Quantiles.Summary([.. values]);
+
+            Assert.Equal(Quantiles.Of(sorted, 0.5), p50, 9);
+            Assert.Equal(Quantiles.Of(sorted, 0.95), p95, 9);
+            Assert.Equal(Quantiles.Of(sorted, 0.99), p99, 9);
+            Assert.Equal(sorted[^1], max);
+        }
+    }
 }
