@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using ManifestLint.Model.IO;
 
 namespace ManifestLint.Helm.Rendering;
 
@@ -71,8 +72,8 @@ internal sealed class HelmProcess(string helmPath, string sandbox)
         process.StandardInput.Close();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(timeout);
-        var output = new CappedReader(process.StandardOutput, MaxOutputCharacters, deadline);
-        var error = new CappedReader(process.StandardError, MaxErrorCharacters, deadline);
+        var output = new CappedPipeReader(process.StandardOutput, MaxOutputCharacters, deadline);
+        var error = new CappedPipeReader(process.StandardError, MaxErrorCharacters, deadline);
         try
         {
             // The output is awaited under the deadline too: a child that outlives helm can hold its pipes open.
@@ -106,53 +107,7 @@ internal sealed class HelmProcess(string helmPath, string sandbox)
                 return new HelmRun(-1, string.Empty, $"Error: helm printed more than {max:N0} characters of {stream} and was stopped; ManifestLint reads no more of a chart than of a file.", false, stopwatch.Elapsed);
             }
 
-            return new HelmRun(-1, string.Empty, await SafeRead(error.Text).ConfigureAwait(false), true, stopwatch.Elapsed);
-        }
-    }
-
-    /// <summary>Reads a pipe to its end or to a cap; past the cap it cancels the run (the process is then killed).</summary>
-    private sealed class CappedReader
-    {
-        public CappedReader(StreamReader reader, int max, CancellationTokenSource run) => Text = ReadAsync(reader, max, run);
-
-        public Task<string> Text { get; }
-
-        public bool Overflowed { get; private set; }
-
-        private async Task<string> ReadAsync(StreamReader reader, int max, CancellationTokenSource run)
-        {
-            var text = new StringBuilder();
-            var buffer = new char[16 * 1024];
-            while (true)
-            {
-                var read = await reader.ReadAsync(buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return text.ToString();
-                }
-
-                if (text.Length + read > max)
-                {
-                    Overflowed = true;
-                    await run.CancelAsync().ConfigureAwait(false);
-                    return text.ToString();
-                }
-
-                text.Append(buffer, 0, read);
-            }
-        }
-    }
-
-    /// <summary>What helm wrote to standard error before it was stopped, if its pipe has closed within a second.</summary>
-    private static async Task<string> SafeRead(Task<string> read)
-    {
-        try
-        {
-            return await read.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or TimeoutException)
-        {
-            return string.Empty;
+            return new HelmRun(-1, string.Empty, await CappedPipeReader.SafeRead(error.Text).ConfigureAwait(false), true, stopwatch.Elapsed);
         }
     }
 }
