@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using ManifestLint.Model.IO;
 
 namespace ManifestLint.Helm.Rendering;
@@ -39,75 +37,25 @@ internal sealed class HelmProcess(string helmPath, string sandbox)
 
     public async Task<HelmRun> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellation)
     {
-        var start = new ProcessStartInfo(HelmPath)
+        var run = await BoundedProcess.RunAsync(HelmPath, arguments, workingDirectory, Seal, timeout, MaxOutputCharacters, MaxErrorCharacters, cancellation).ConfigureAwait(false);
+        return run.Overflow is { } overflow
+            ? new HelmRun(-1, string.Empty, $"Error: helm printed more than {overflow.Limit:N0} characters of {overflow.Stream} and was stopped; ManifestLint reads no more of a chart than of a file.", false, run.Elapsed)
+            : new HelmRun(run.ExitCode, run.Output, run.Error, run.TimedOut, run.Elapsed);
+    }
+
+    /// <summary>No HELM_ variable of the caller's survives; plugins, config, cache and data are the sandbox's.</summary>
+    private void Seal(IDictionary<string, string?> environment)
+    {
+        foreach (var name in environment.Keys.Where(k => k.StartsWith("HELM_", StringComparison.Ordinal)).ToList())
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            environment.Remove(name);
         }
 
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("HELM_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["HELM_PLUGINS"] = Path.Combine(sandbox, "plugins");
-        start.Environment["HELM_CONFIG_HOME"] = Path.Combine(sandbox, "config");
-        start.Environment["HELM_CACHE_HOME"] = Path.Combine(sandbox, "cache");
-        start.Environment["HELM_DATA_HOME"] = Path.Combine(sandbox, "data");
-        start.Environment["KUBECONFIG"] = Path.Combine(sandbox, "no-kubeconfig");
-        start.Environment["NO_COLOR"] = "1";
-
-        var stopwatch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = start };
-        process.Start();
-        process.StandardInput.Close();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(timeout);
-        var output = new CappedPipeReader(process.StandardOutput, MaxOutputCharacters, deadline);
-        var error = new CappedPipeReader(process.StandardError, MaxErrorCharacters, deadline);
-        try
-        {
-            // The output is awaited under the deadline too: a child that outlives helm can hold its pipes open.
-            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
-            var (text, errors) = (await output.Text.WaitAsync(deadline.Token).ConfigureAwait(false), await error.Text.WaitAsync(deadline.Token).ConfigureAwait(false));
-            return new HelmRun(process.ExitCode, text, errors, false, stopwatch.Elapsed);
-        }
-        catch (OperationCanceledException)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-            {
-            }
-
-            try
-            {
-                await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // Killed but not yet reaped: nothing more to wait for.
-            }
-
-            cancellation.ThrowIfCancellationRequested();
-            if (output.Overflowed || error.Overflowed)
-            {
-                var (stream, max) = output.Overflowed ? ("output", MaxOutputCharacters) : ("error output", MaxErrorCharacters);
-                return new HelmRun(-1, string.Empty, $"Error: helm printed more than {max:N0} characters of {stream} and was stopped; ManifestLint reads no more of a chart than of a file.", false, stopwatch.Elapsed);
-            }
-
-            return new HelmRun(-1, string.Empty, await CappedPipeReader.SafeRead(error.Text).ConfigureAwait(false), true, stopwatch.Elapsed);
-        }
+        environment["HELM_PLUGINS"] = Path.Combine(sandbox, "plugins");
+        environment["HELM_CONFIG_HOME"] = Path.Combine(sandbox, "config");
+        environment["HELM_CACHE_HOME"] = Path.Combine(sandbox, "cache");
+        environment["HELM_DATA_HOME"] = Path.Combine(sandbox, "data");
+        environment["KUBECONFIG"] = Path.Combine(sandbox, "no-kubeconfig");
+        environment["NO_COLOR"] = "1";
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using ManifestLint.Model.IO;
 
 namespace ManifestLint.Kustomize.Building;
@@ -55,59 +53,10 @@ internal sealed class KustomizeProcess
 
     public async Task<KustomizeRun> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellation)
     {
-        var start = new ProcessStartInfo(Executable)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Seal(start.Environment);
-        var stopwatch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = start };
-        process.Start();
-        process.StandardInput.Close();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(timeout);
-        var output = new CappedPipeReader(process.StandardOutput, MaxOutput, deadline);
-        var error = new CappedPipeReader(process.StandardError, MaxErrorCharacters, deadline);
-        try
-        {
-            // The output is awaited under the deadline too: a child that outlives kustomize can hold its pipes open.
-            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
-            var text = await output.Text.WaitAsync(deadline.Token).ConfigureAwait(false);
-            var errors = await error.Text.WaitAsync(deadline.Token).ConfigureAwait(false);
-            return new KustomizeRun(process.ExitCode, text, errors, false, false, stopwatch.Elapsed);
-        }
-        catch (OperationCanceledException)
-        {
-            Kill(process);
-            try
-            {
-                await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // Killed but not yet reaped: nothing more to wait for.
-            }
-
-            cancellation.ThrowIfCancellationRequested();
-            if (output.Overflowed || error.Overflowed)
-            {
-                var (stream, max) = output.Overflowed ? ("output", MaxOutput) : ("error output", MaxErrorCharacters);
-                return new KustomizeRun(-1, string.Empty, $"kustomize printed more than {max:N0} characters of {stream} and was stopped; ManifestLint reads no more of a build than of a file.", false, true, stopwatch.Elapsed);
-            }
-
-            return new KustomizeRun(-1, string.Empty, await CappedPipeReader.SafeRead(error.Text).ConfigureAwait(false), true, false, stopwatch.Elapsed);
-        }
+        var run = await BoundedProcess.RunAsync(Executable, arguments, workingDirectory, Seal, timeout, MaxOutput, MaxErrorCharacters, cancellation).ConfigureAwait(false);
+        return run.Overflow is { } overflow
+            ? new KustomizeRun(-1, string.Empty, $"kustomize printed more than {overflow.Limit:N0} characters of {overflow.Stream} and was stopped; ManifestLint reads no more of a build than of a file.", false, true, run.Elapsed)
+            : new KustomizeRun(run.ExitCode, run.Output, run.Error, run.TimedOut, false, run.Elapsed);
     }
 
     /// <summary>
@@ -132,17 +81,5 @@ internal sealed class KustomizeProcess
         environment["NO_PROXY"] = environment["no_proxy"] = string.Empty;
         environment["GIT_TERMINAL_PROMPT"] = "0";
         environment["NO_COLOR"] = "1";
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // Already gone.
-        }
     }
 }
