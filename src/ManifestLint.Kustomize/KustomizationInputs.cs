@@ -21,6 +21,9 @@ public sealed class KustomizationInputs(string repositoryRoot)
 
     public static bool IsKustomization(string directory) => KustomizationFile.Find(directory) is not null;
 
+    /// <summary>The kustomization file of a directory (absolute), or null when it has none.</summary>
+    public static string? FileOf(string directory) => KustomizationFile.Find(directory);
+
     public static bool IsKustomizationFile(string file) => KustomizationFile.FileNames.Contains(Path.GetFileName(file), StringComparer.Ordinal);
 
     /// <summary>Every file the kustomizations in <paramref name="directories"/> use, and those they include use (absolute paths).</summary>
@@ -138,7 +141,11 @@ public sealed class KustomizationInputs(string repositoryRoot)
             .SelectMany(g => GeneratorLists.SelectMany(k => g[k] is Model.Yaml.SequenceNode list ? list.Items.OfType<Model.Yaml.ScalarNode>().Select(s => s.Value) : [])
                 .Append(KustomizationFile.Scalar(g["env"]) ?? string.Empty))
             .Select(v => v.Contains('=', StringComparison.Ordinal) ? v[(v.IndexOf('=', StringComparison.Ordinal) + 1)..] : v);
-        foreach (var entry in entries.Concat(paths).Concat(generated).Where(e => e.Length > 0 && !e.Contains('\n', StringComparison.Ordinal)))
+        // helmCharts: the chart's Chart.yaml (the chart is built through the kustomization, not rendered on its own) and its values files.
+        var home = KustomizationFile.Scalar((file.Root?["helmGlobals"] as Model.Yaml.MappingNode)?["chartHome"]) ?? "charts";
+        var charts = file.Mappings("helmCharts").SelectMany(c => new[] { KustomizationFile.Scalar(c["name"]) is { Length: > 0 } name ? Path.Combine(home, name, "Chart.yaml") : string.Empty, KustomizationFile.Scalar(c["valuesFile"]) ?? string.Empty }
+            .Concat(c["additionalValuesFiles"] is Model.Yaml.SequenceNode more ? more.Items.OfType<Model.Yaml.ScalarNode>().Select(s => s.Value) : []));
+        foreach (var entry in entries.Concat(paths).Concat(generated).Concat(charts).Where(e => e.Length > 0 && !e.Contains('\n', StringComparison.Ordinal)))
         {
             var full = file.Resolve(entry);
             if (File.Exists(full))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Catalog;
+using ManifestLint.Engine.Configuration;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Engine.Summary;
 using ManifestLint.Kustomize.Building;
@@ -59,7 +60,7 @@ public sealed class KustomizeLinter(KustomizeSettings settings, string workingDi
         var sandbox = Path.Combine(Path.GetTempPath(), "manifestlint-kustomize-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var builds = plan.Units.Count == 0 ? [] : await BuildAsync(plan.Units, tree, sandbox, cancellation).ConfigureAwait(false);
+            var builds = plan.Units.Count == 0 ? [] : await BuildAsync(plan.Units, tree, sandbox, options.Configuration, cancellation).ConfigureAwait(false);
             var problems = new List<KustomizeProblem>(plan.Cycles);
             problems.AddRange(builds.Select(b => b.Problem).OfType<KustomizeProblem>());
             var built = builds.Select(b => b.Build).OfType<KustomizeBuild>().ToList();
@@ -117,14 +118,15 @@ public sealed class KustomizeLinter(KustomizeSettings settings, string workingDi
     }
 
     /// <summary>Stage 1: each unit checked (remote bases, plugins, Helm) and built, in parallel.</summary>
-    private async Task<List<(KustomizeBuild? Build, KustomizeProblem? Problem)>> BuildAsync(IReadOnlyList<string> units, KustomizationTree tree, string sandbox, CancellationToken cancellation)
+    private async Task<List<(KustomizeBuild? Build, KustomizeProblem? Problem)>> BuildAsync(IReadOnlyList<string> units, KustomizationTree tree, string sandbox, ConfigurationSet? configuration, CancellationToken cancellation)
     {
         var process = KustomizeProcess.Create(settings.ExecutablePath!, sandbox, settings.MaxOutputCharacters);
-        var builder = new KustomizeBuilder(process, settings, sandbox, Display);
+        var builder = new KustomizeBuilder(process, sandbox, Display);
         using var gate = new SemaphoreSlim(Math.Max(1, settings.MaxParallelism));
         var tasks = units.Select(async unit =>
         {
-            if (BuildGuard.Check(unit, tree, settings, builder.Command(unit)) is { } refused)
+            var unitSettings = SettingsFor(unit, tree, configuration);
+            if (BuildGuard.Check(unit, tree, unitSettings, builder.Command(unit, unitSettings)) is { } refused)
             {
                 return ((KustomizeBuild?)null, (KustomizeProblem?)refused);
             }
@@ -132,7 +134,7 @@ public sealed class KustomizeLinter(KustomizeSettings settings, string workingDi
             await gate.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
-                return (await builder.BuildAsync(unit, tree.Get(unit)?.IsComponent == true, cancellation).ConfigureAwait(false), null);
+                return (await builder.BuildAsync(unit, tree.Get(unit)?.IsComponent == true, unitSettings, cancellation).ConfigureAwait(false), null);
             }
             finally
             {
@@ -140,6 +142,24 @@ public sealed class KustomizeLinter(KustomizeSettings settings, string workingDi
             }
         }).ToList();
         return [.. await Task.WhenAll(tasks).ConfigureAwait(false)];
+    }
+
+    /// <summary>The run's settings with the <c>kustomize:</c> section of the configuration that applies to the unit's kustomization file.</summary>
+    private KustomizeSettings SettingsFor(string unit, KustomizationTree tree, ConfigurationSet? configuration)
+    {
+        if (configuration is null)
+        {
+            return settings;
+        }
+
+        try
+        {
+            return settings.With(configuration.For(KustomizationSpan(tree, unit).Path).Kustomize);
+        }
+        catch (ConfigurationException)
+        {
+            return settings; // an invalid configuration file is reported by the analysis of the files under it
+        }
     }
 
     /// <summary>Stage 3 for one finding: its location and related locations to source lines; a fix kept only where it edits a resource or patch file.</summary>

@@ -1,3 +1,5 @@
+using ManifestLint.Engine.Configuration;
+
 namespace ManifestLint.Kustomize;
 
 /// <summary>
@@ -30,6 +32,18 @@ public sealed record KustomizeSettings
 
     /// <summary>The most characters of one build's output that are read (the same bound as a Helm render's).</summary>
     public int? MaxOutputCharacters { get; init; }
+
+    /// <summary>
+    /// The settings one kustomization builds with: these, with the <c>kustomize:</c> section of its configuration
+    /// file (the nearest <c>.manifestlint.yaml</c> above it, or <c>--config</c>) turning on <c>enableHelm</c> or
+    /// <c>loadRestrictor: none</c>, and setting the timeout where these keep the default.
+    /// </summary>
+    public KustomizeSettings With(KustomizeConfiguration? section) => section is null ? this : this with
+    {
+        EnableHelm = EnableHelm || section.EnableHelm == true,
+        LoadRestrictor = LoadRestrictor == LoadRestrictor.None || section.LoadRestrictionsNone == true ? LoadRestrictor.None : LoadRestrictor.RootOnly,
+        Timeout = Timeout == DefaultTimeout && section.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : Timeout,
+    };
 }
 
 /// <summary>kustomize's <c>--load-restrictor</c>.</summary>

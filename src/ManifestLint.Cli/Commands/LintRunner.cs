@@ -59,11 +59,6 @@ public static class LintRunner
             return ExitCodes.ToolFailure;
         }
 
-        if (KustomizeSettingsFor(options, collected, environment) is not { } kustomize)
-        {
-            return ExitCodes.ToolFailure;
-        }
-
         using var progress = LintProgress.Start(options, environment, collected.Inputs.Select(i => i.Path));
         var analysisOptions = AnalysisOptions.Default with
         {
@@ -84,6 +79,10 @@ public static class LintRunner
         }
 
         plan = plan with { Analysis = withUsage };
+        if (KustomizeSettingsFor(options, collected, plan.Analysis.Configuration, environment) is not { } kustomize)
+        {
+            return ExitCodes.ToolFailure;
+        }
 
         if (Streams(options, collected, plan))
         {
@@ -148,20 +147,36 @@ public static class LintRunner
 
     /// <summary>
     /// The kustomize settings, or null (after saying why on standard error) when kustomizations cannot be built:
-    /// neither <c>--kustomize</c> nor kubectl or kustomize on PATH. Without kustomizations, kustomize is not needed.
+    /// neither <c>--kustomize</c>, nor <c>kustomize.path</c> in the run's configuration file (relative to that file),
+    /// nor kubectl or kustomize on PATH. Without kustomizations, kustomize is not needed. The build flags
+    /// (<c>enableHelm</c>, <c>loadRestrictor</c>, <c>timeout</c>) come per kustomization from its own configuration file.
     /// </summary>
-    private static KustomizeSettings? KustomizeSettingsFor(LintOptions options, CollectedInputs collected, CliEnvironment environment)
+    private static KustomizeSettings? KustomizeSettingsFor(LintOptions options, CollectedInputs collected, ManifestLint.Engine.Configuration.ConfigurationSet? configuration, CliEnvironment environment)
     {
         if (collected.Kustomizations.Count == 0)
         {
             return new KustomizeSettings();
         }
 
-        var path = KustomizeLocator.Find(options.KustomizePath, Environment.GetEnvironmentVariable("PATH"), environment.WorkingDirectory);
+        if (configuration is not null)
+        {
+            // The configuration files above the kustomizations (their builds are analysed under those paths) and the run's.
+            var errors = configuration.Validate([.. collected.Kustomizations.Select(k => KustomizationInputs.FileOf(k) ?? k).Select(k => InputCollector.DisplayPath(k, environment.WorkingDirectory))]);
+            if (errors.Count > 0)
+            {
+                ConfigurationLoader.Report(errors, environment);
+                return null;
+            }
+        }
+
+        var configured = configuration?.ForRun.Config is { Kustomize.Path: { } fromFile } config ? Path.GetFullPath(fromFile, config.Directory) : null;
+        var path = KustomizeLocator.Find(options.KustomizePath ?? configured, Environment.GetEnvironmentVariable("PATH"), environment.WorkingDirectory);
         if (path is null)
         {
             var names = string.Join(", ", collected.Kustomizations.Take(3).Select(k => InputCollector.DisplayPath(k, environment.WorkingDirectory))) + (collected.Kustomizations.Count > 3 ? ", …" : string.Empty);
-            var what = options.KustomizePath is { } given ? $"--kustomize {given} does not exist" : "neither kubectl nor kustomize is on PATH";
+            var what = options.KustomizePath is { } given ? $"--kustomize {given} does not exist"
+                : configured is not null ? $"kustomize.path {configuration!.ForRun.Config.Kustomize.Path} in {InputCollector.DisplayPath(configuration.ForRun.Config.Path!, environment.WorkingDirectory)} does not exist"
+                : "neither kubectl nor kustomize is on PATH";
             environment.Error.WriteLine($"manifestlint: {collected.Kustomizations.Count} kustomization(s) to lint ({names}), but {what}.");
             environment.Error.WriteLine($"manifestlint: {KustomizeLocator.InstallHint}");
             return null;

@@ -63,7 +63,19 @@ public static class InputCollector
             var full = Path.GetFullPath(path, environment.WorkingDirectory);
             if ((File.Exists(full) || Directory.Exists(full)) && ChartDirectories.EnclosingChart(full) is { } chart)
             {
-                AddChart(chart);
+                // A chart a kustomization inflates (helmCharts:) is linted through the kustomizations that use it.
+                var chartFile = Path.Combine(chart, "Chart.yaml");
+                if (kustomize.MayBeUsed(chartFile) && kustomize.UnitsUsing(chartFile) is { Count: > 0 } users)
+                {
+                    foreach (var unit in users)
+                    {
+                        AddKustomization(unit);
+                    }
+                }
+                else
+                {
+                    AddChart(chart);
+                }
             }
             else if (File.Exists(full) && Extensions.Contains(Path.GetExtension(full)) is var yaml
                 && (yaml || KustomizationInputs.IsKustomizationFile(full)) && kustomize.MayBeUsed(full) && kustomize.UnitsUsing(full) is { Count: > 0 } units)
@@ -98,7 +110,7 @@ public static class InputCollector
                     Add(failed, () => throw error);
                 }
 
-                foreach (var directory in chartDirectories)
+                foreach (var directory in chartDirectories.Where(d => !used.Contains(Path.Combine(d, "Chart.yaml"))))
                 {
                     AddChart(directory);
                 }

@@ -19,9 +19,11 @@ namespace ManifestLint.Engine.Configuration;
 /// </summary>
 public sealed partial class ConfigurationParser
 {
-    private static readonly string[] TopLevelKeys = ["rules", "overrides", "helm", "exclude", "scopes", "suppressions", "images", "usage"];
+    private static readonly string[] TopLevelKeys = ["rules", "overrides", "helm", "exclude", "scopes", "suppressions", "images", "usage", "kustomize"];
     private static readonly string[] OverrideKeys = ["files", "rules"];
     private static readonly string[] HelmKeys = ["values", "releaseName", "namespace", "kubeVersion", "set", "variants", "timeout", "includeTests"];
+    private static readonly string[] KustomizeKeys = ["path", "enableHelm", "loadRestrictor", "timeout"];
+    private static readonly string[] LoadRestrictors = ["rootOnly", "none"];
     private static readonly string[] SuppressionKeys = ["comments", "annotations"];
     private const string Severities = "error, warning, note or none";
 
@@ -95,6 +97,7 @@ public sealed partial class ConfigurationParser
                 "images" => config with { ImageEntries = ReadImages(value, config.Path) },
                 "scopes" => config with { Scopes = ReadGlobs(value, "scopes", "a list of directory globs, one cluster each, such as [\"clusters/*\"]") },
                 "usage" => config with { Usage = ReadUsage(value) },
+                "kustomize" => config with { Kustomize = ReadKustomize(value) },
                 _ => config with { Suppressions = ReadSuppressions(value) },
             };
         }
@@ -361,26 +364,71 @@ public sealed partial class ConfigurationParser
         return helm;
     }
 
-    private bool? ReadHelmBool(YamlNode node, string key)
+    private bool? ReadHelmBool(YamlNode node, string key, string section = "helm")
     {
         if (node is ScalarNode { IsPlain: true } s && ParseBool(s.Value) is { } flag)
         {
             return flag;
         }
 
-        Error(node.Span, $"helm.{key} expects true or false, not {Shape(node)}.");
+        Error(node.Span, $"{section}.{key} expects true or false, not {Shape(node)}.");
         return null;
     }
 
-    private int? ReadTimeout(YamlNode node)
+    private int? ReadTimeout(YamlNode node, string section = "helm")
     {
         if (node is ScalarNode { IsPlain: true } s && int.TryParse(s.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
         {
             return seconds;
         }
 
-        Error(node.Span, $"helm.timeout expects a whole number of seconds above 0, such as 120, not {Shape(node)}.");
+        Error(node.Span, $"{section}.timeout expects a whole number of seconds above 0, such as 120, not {Shape(node)}.");
         return null;
+    }
+
+    /// <summary>The <c>kustomize:</c> section: the executable (relative to this file) and the build flags a user may turn on.</summary>
+    private KustomizeConfiguration ReadKustomize(YamlNode node)
+    {
+        if (IsNull(node))
+        {
+            return KustomizeConfiguration.Empty;
+        }
+
+        if (node is not MappingNode mapping)
+        {
+            Error(node.Span, $"'kustomize' expects a mapping with the keys {List(KustomizeKeys)}, not {node.ShapeName}.");
+            return KustomizeConfiguration.Empty;
+        }
+
+        var kustomize = KustomizeConfiguration.Empty;
+        foreach (var (key, value) in Entries(mapping, KustomizeKeys, "key of 'kustomize'"))
+        {
+            kustomize = key switch
+            {
+                "path" => kustomize with { Path = ReadString(value, "kustomize.path", "the kubectl or kustomize executable, such as .tools/bin/kubectl (relative to this file)") },
+                "enableHelm" => kustomize with { EnableHelm = ReadHelmBool(value, "enableHelm", "kustomize") },
+                "loadRestrictor" => kustomize with { LoadRestrictionsNone = ReadLoadRestrictor(value) },
+                _ => kustomize with { TimeoutSeconds = ReadTimeout(value, "kustomize") },
+            };
+        }
+
+        return kustomize;
+    }
+
+    /// <summary>kustomize's <c>--load-restrictor</c>: rootOnly or none (kustomize's own names are accepted too); true for none.</summary>
+    private bool? ReadLoadRestrictor(YamlNode node)
+    {
+        switch ((node as ScalarNode)?.Value)
+        {
+            case "rootOnly" or "LoadRestrictionsRootOnly" when node is ScalarNode { IsPlain: true }:
+                return false;
+            case "none" or "LoadRestrictionsNone" when node is ScalarNode { IsPlain: true }:
+                return true;
+            default:
+                var text = (node as ScalarNode)?.Value ?? string.Empty;
+                Error(node.Span, $"kustomize.loadRestrictor expects rootOnly (kustomize's default: files only from inside the kustomization's tree) or none, not {Shape(node)}.{DidYouMean(text, LoadRestrictors)}");
+                return null;
+        }
     }
 
     private Dictionary<string, IReadOnlyList<string>> ReadValuesFiles(YamlNode node)

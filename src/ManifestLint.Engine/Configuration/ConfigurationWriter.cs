@@ -71,6 +71,20 @@ public static partial class ConfigurationWriter
             output.Append(CultureInfo.InvariantCulture, $"  timeout: {timeout}\n");
         }
 
+        var kustomize = effective.Kustomize;
+        output.Append("kustomize:\n");
+        if (kustomize.Path is { } path)
+        {
+            output.Append(CultureInfo.InvariantCulture, $"  path: {Scalar(path)}\n");
+        }
+
+        output.Append(CultureInfo.InvariantCulture, $"  enableHelm: {Bool(kustomize.EnableHelm == true)}\n");
+        output.Append(CultureInfo.InvariantCulture, $"  loadRestrictor: {(kustomize.LoadRestrictionsNone == true ? "none" : "rootOnly")}\n");
+        if (kustomize.TimeoutSeconds is { } kustomizeTimeout)
+        {
+            output.Append(CultureInfo.InvariantCulture, $"  timeout: {kustomizeTimeout}\n");
+        }
+
         output.Append(CultureInfo.InvariantCulture, $"exclude: {List(config.Exclude)}\n");
         var scope = effective.ScopeName is { } name
             ? $"    # this file is in scope {name}"
@@ -130,6 +144,13 @@ public static partial class ConfigurationWriter
             #   variants: true        # render each ci/*-values.yaml as well as the defaults
             #   timeout: 60           # seconds per helm template run
             #   includeTests: false   # lint helm test hook pods too
+
+            # Kustomize: how kustomizations are built (the nearest file above a kustomization applies to it).
+            # kustomize:
+            #   path: .tools/bin/kubectl   # kubectl or a standalone kustomize, relative to this file (--kustomize wins)
+            #   enableHelm: false          # inflate helmCharts: with helm (--enable-helm); off: such kustomizations are refused
+            #   loadRestrictor: rootOnly   # or none (--load-restrictor=LoadRestrictionsNone)
+            #   timeout: 60                # seconds per build
 
             # Files never to lint (globs relative to this file's directory).
             exclude: []

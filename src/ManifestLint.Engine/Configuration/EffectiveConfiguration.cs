@@ -61,6 +61,8 @@ public sealed class EffectiveConfiguration
 
     public HelmConfiguration Helm => Config.Helm;
 
+    public KustomizeConfiguration Kustomize => Config.Kustomize;
+
     /// <summary>The severity the configuration sets for the rule, or null when it leaves the default.</summary>
     public Severity? ConfiguredSeverity(RuleDescriptor rule)
     {

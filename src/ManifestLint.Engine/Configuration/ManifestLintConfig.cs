@@ -43,6 +43,9 @@ public sealed record ManifestLintConfig(
     /// </summary>
     public IReadOnlyList<string> Usage { get; init; } = [];
 
+    /// <summary>The <c>kustomize:</c> settings: how kustomizations under this file are built.</summary>
+    public KustomizeConfiguration Kustomize { get; init; } = KustomizeConfiguration.Empty;
+
     public const string FileName = ".manifestlint.yaml";
 
     private (IReadOnlyList<string> Patterns, PathGlob Glob)? excludeGlob;
@@ -98,6 +101,17 @@ public sealed record HelmConfiguration(IReadOnlyDictionary<string, IReadOnlyList
 
     /// <summary>Whether <c>helm test</c> hook pods are linted (default false).</summary>
     public bool? IncludeTests { get; init; }
+}
+
+/// <summary>
+/// The <c>kustomize:</c> settings. <see cref="Path"/> (the executable, relative to the configuration file's
+/// directory) applies to the run; the flags apply to the kustomizations this file is the nearest configuration of.
+/// Null: not set (kustomize's defaults: no Helm inflation, files only from inside the kustomization's tree).
+/// </summary>
+/// <param name="LoadRestrictionsNone">True for <c>--load-restrictor=LoadRestrictionsNone</c>, false for the default <c>LoadRestrictionsRootOnly</c>.</param>
+public sealed record KustomizeConfiguration(string? Path, bool? EnableHelm, bool? LoadRestrictionsNone, int? TimeoutSeconds)
+{
+    public static KustomizeConfiguration Empty { get; } = new(null, null, null, null);
 }
 
 /// <summary>Which in-source suppressions count: comments, annotations. A platform team can turn either off.</summary>

@@ -9,6 +9,9 @@ namespace ManifestLint.Kustomize.Building;
 internal sealed record KustomizeBuild(string Unit, string Command, KustomizeRun Run, string Text, IReadOnlyList<BuiltObject> Objects, string? Failure)
 {
     public bool Succeeded => Failure is null;
+
+    /// <summary>What <c>helm template</c> printed for each chart the build inflated (<c>helmCharts:</c>), as the shim recorded it.</summary>
+    public IReadOnlyList<HelmRender> Charts { get; init; } = [];
 }
 
 /// <summary>
@@ -19,16 +22,17 @@ internal sealed record KustomizeBuild(string Unit, string Command, KustomizeRun 
 /// read and removed again (<see cref="BuildMetadata"/>). When the build fails, the unit itself is built once more, so
 /// the message is the one the user's own command prints.
 /// </summary>
-internal sealed class KustomizeBuilder(KustomizeProcess process, KustomizeSettings settings, string sandbox, Func<string, string> display)
+internal sealed class KustomizeBuilder(KustomizeProcess process, string sandbox, Func<string, string> display)
 {
     private int wrappers;
 
-    public string Command(string unit) =>
-        string.Join(' ', [KustomizeLocator.IsStandalone(process.Executable) ? "kustomize build" : "kubectl kustomize", .. Flags(), Quote(display(unit))]);
+    public string Command(string unit, KustomizeSettings settings) =>
+        string.Join(' ', [KustomizeLocator.IsStandalone(process.Executable) ? "kustomize build" : "kubectl kustomize", .. Flags(settings), Quote(display(unit))]);
 
-    public async Task<KustomizeBuild> BuildAsync(string unit, bool isComponent, CancellationToken cancellation)
+    /// <param name="settings">The unit's settings (the run's, with its configuration file's <c>kustomize:</c> section).</param>
+    public async Task<KustomizeBuild> BuildAsync(string unit, bool isComponent, KustomizeSettings settings, CancellationToken cancellation)
     {
-        var command = Command(unit);
+        var command = Command(unit, settings);
         var wrapper = Path.Combine(sandbox, "wrappers", Interlocked.Increment(ref wrappers).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(wrapper);
         try
@@ -39,17 +43,18 @@ internal sealed class KustomizeBuilder(KustomizeProcess process, KustomizeSettin
                 Path.Combine(wrapper, "kustomization.yaml"),
                 $"# Written by ManifestLint: builds {display(unit)} with origin annotations.\n{field}:\n- {Yaml(relative)}\nbuildMetadata: [originAnnotations, transformerAnnotations]\n",
                 cancellation).ConfigureAwait(false);
-            var run = await process.RunAsync(Arguments(wrapper), wrapper, settings.Timeout, cancellation).ConfigureAwait(false);
+            var shim = settings.EnableHelm && settings.HelmPath is { } helm ? HelmShim.Write(wrapper, helm) : null;
+            var run = await process.RunAsync(Arguments(wrapper, settings, shim), wrapper, settings.Timeout, cancellation).ConfigureAwait(false);
             if (run.Succeeded)
             {
                 var (text, objects) = BuildMetadata.Strip(run.Output, wrapper);
-                return new KustomizeBuild(unit, command, run, text, objects, null);
+                return new KustomizeBuild(unit, command, run, text, objects, null) { Charts = shim is null ? [] : HelmShim.Renders(wrapper) };
             }
 
             if (!run.TimedOut && !run.Overflowed)
             {
                 // The user's own build, for the message they will see.
-                var own = await process.RunAsync(Arguments(unit), unit, settings.Timeout, cancellation).ConfigureAwait(false);
+                var own = await process.RunAsync(Arguments(unit, settings, shim), unit, settings.Timeout, cancellation).ConfigureAwait(false);
                 run = own.Succeeded ? run : own;
             }
 
@@ -61,20 +66,20 @@ internal sealed class KustomizeBuilder(KustomizeProcess process, KustomizeSettin
         }
     }
 
-    private List<string> Arguments(string directory)
+    private List<string> Arguments(string directory, KustomizeSettings settings, string? helmCommand)
     {
         var arguments = KustomizeLocator.IsStandalone(process.Executable) ? new List<string> { "build", directory } : ["kustomize", directory];
-        arguments.AddRange(Flags());
-        if (settings.EnableHelm && settings.HelmPath is { } helm)
+        arguments.AddRange(Flags(settings));
+        if (helmCommand is not null)
         {
-            arguments.AddRange(["--helm-command", helm]);
+            arguments.AddRange(["--helm-command", helmCommand]);
         }
 
         return arguments;
     }
 
     /// <summary>The flags a user's command needs too (never a plugin flag).</summary>
-    private IEnumerable<string> Flags()
+    private static IEnumerable<string> Flags(KustomizeSettings settings)
     {
         if (settings.LoadRestrictor == LoadRestrictor.None)
         {

@@ -44,9 +44,38 @@ internal static class BuildGuard
                 }
             }
 
-            if (!settings.EnableHelm && (file.Entry("helmCharts") ?? file.Entry("helmChartInflationGenerator")) is { } helm)
+            if ((file.Entry("helmCharts") ?? file.Entry("helmChartInflationGenerator")) is { } helm)
             {
-                return new KustomizeProblem(unit, $"{where} inflates Helm charts ({helm.KeyText}:), which runs helm: ManifestLint does that only when asked, so {name} was not linted. Build it yourself and lint the output: `kubectl kustomize --enable-helm DIR | manifestlint lint -`.", helm.Key.Span.Through(helm.Key.Span));
+                if (!settings.EnableHelm)
+                {
+                    return new KustomizeProblem(unit, $"{where} inflates Helm charts ({helm.KeyText}:), which runs helm: ManifestLint does that only when asked (kustomize: {{ enableHelm: true }} in .manifestlint.yaml), so {name} was not linted. Or build it yourself and lint the output: `kubectl kustomize --enable-helm DIR | manifestlint lint -`.", helm.Key.Span.Through(helm.Key.Span));
+                }
+
+                if (settings.HelmPath is null)
+                {
+                    return new KustomizeProblem(unit, $"{where} inflates Helm charts ({helm.KeyText}:) and kustomize.enableHelm is on, but helm was not found (not on PATH, no --helm), so {name} was not linted. Install helm or pass --helm PATH.", helm.Key.Span.Through(helm.Key.Span));
+                }
+
+                if (RemoteChart(file) is { } remote)
+                {
+                    return new KustomizeProblem(unit, $"{where} inflates the Helm chart {remote.Name} from {remote.Repository}, which is not in its chart home ({remote.Home}): ManifestLint builds offline and never pulls it, so {name} was not linted. Vendor the chart (helm pull --untar --untardir {remote.Home} --repo {remote.Repository} {remote.Name}), or build where the network is allowed and lint the output: `{command} | manifestlint lint -`.", remote.Span);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A <c>helmCharts:</c> entry whose chart is not in the chart home (kustomize would <c>helm pull</c> it from its repository).</summary>
+    private static (string Name, string Repository, string Home, Model.Source.SourceSpan Span)? RemoteChart(KustomizationFile file)
+    {
+        var home = KustomizationFile.Scalar((file.Root?["helmGlobals"] as MappingNode)?["chartHome"]) ?? "charts";
+        foreach (var chart in file.Mappings("helmCharts"))
+        {
+            if (KustomizationFile.Scalar(chart["name"]) is { Length: > 0 } name && KustomizationFile.Scalar(chart["repo"]) is { Length: > 0 } repository
+                && !File.Exists(Path.Combine(file.Resolve(home), name, "Chart.yaml")))
+            {
+                return (name, repository, home, chart.Span with { EndLine = chart.Span.StartLine, EndColumn = chart.Span.StartColumn + 1 });
             }
         }
 

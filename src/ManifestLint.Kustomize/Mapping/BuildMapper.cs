@@ -21,6 +21,9 @@ internal enum MappingMethod
     /// <summary>A generator's entry or the line of its env file (<c>configMapGenerator</c>).</summary>
     Generator,
 
+    /// <summary>The chart template line that wrote it, for an object inflated from <c>helmCharts:</c> (by the template's literal key path).</summary>
+    Chart,
+
     /// <summary>The nearest enclosing node in the base (the container or object the field is missing from).</summary>
     Ancestor,
 
@@ -58,6 +61,7 @@ internal sealed class BuildMapper
     private readonly Lazy<List<MappingNode?>> roots;
     private readonly Dictionary<string, ParsedFile?> files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Patch>> patches = new(StringComparer.Ordinal);
+    private readonly ChartTemplates charts;
 
     public BuildMapper(KustomizeBuild build, KustomizationTree tree, Func<string, string> display)
     {
@@ -65,6 +69,7 @@ internal sealed class BuildMapper
         this.tree = tree;
         this.display = display;
         roots = new(() => [.. YamlFileLoader.Load("<build>", build.Text).Documents.Select(d => d.Root as MappingNode)]);
+        charts = new ChartTemplates(build.Charts, display);
     }
 
     /// <summary>The build's document roots, in output order.</summary>
@@ -142,6 +147,7 @@ internal sealed class BuildMapper
             }
         }
 
+        var template = built.Origin is { ConfiguredBy: "HelmChartInflationGenerator" } ? charts.Map(built, path) : null;
         if (primary is { } patched)
         {
             var related = new List<RelatedLocation>();
@@ -149,6 +155,10 @@ internal sealed class BuildMapper
             {
                 var deepest = baseFull ? inBase[^1] : inBase.LastOrDefault(n => n.Key is null && n.Node is MappingNode) ?? inBase[^1];
                 related.Add(new RelatedLocation(ObjectPath.LineSpan(deepest, doc.File.DisplayPath, doc.File.Lines), !baseFull ? "defined in the base here" : patched.Effect == Effect.Removes ? "the base's value, which the patch removes" : "the base's value, which the patch overrides"));
+            }
+            else if (template is { } chartLine)
+            {
+                related.Add(new RelatedLocation(chartLine, "the chart template kustomize inflated it from"));
             }
 
             related.AddRange(touched.Where(t => t.Span != patched.Span).Take(3).Select(t => new RelatedLocation(t.Span, $"also patched in {t.Owner}")));
@@ -172,6 +182,11 @@ internal sealed class BuildMapper
         {
             var node = inBase![^1];
             return (new MappedSpan(ObjectPath.LineSpan(node, found.File.DisplayPath, found.File.Lines), MappingMethod.Base, Distinct(patchedHere), new EditTarget(found.File.FullPath, found.File.DisplayPath, node)), builtNode);
+        }
+
+        if (template is { } inChart)
+        {
+            return (new MappedSpan(inChart, MappingMethod.Chart, Distinct(patchedHere), null), builtNode);
         }
 
         if (Generator(built, path) is { } generated)

@@ -60,6 +60,22 @@ public class ConfigurationParserTests
         Assert.Equal(new SuppressionConfiguration(true, false), config.Suppressions);
     }
 
+    [Fact]
+    public void TheKustomizeSection_Parses()
+    {
+        var config = Parse("""
+            kustomize:
+              path: .tools/bin/kubectl
+              enableHelm: true
+              loadRestrictor: none
+              timeout: 120
+            """);
+
+        Assert.Equal(new KustomizeConfiguration(".tools/bin/kubectl", true, true, 120), config.Kustomize);
+        Assert.False(Parse("kustomize: { loadRestrictor: LoadRestrictionsRootOnly }").Kustomize.LoadRestrictionsNone);
+        Assert.Equal(KustomizeConfiguration.Empty, Parse("rules: {}").Kustomize);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("# only a comment\n")]
@@ -74,7 +90,7 @@ public class ConfigurationParserTests
     }
 
     [Theory]
-    [InlineData("rulez:\n  ML1001: none\n", 1, 1, "unknown top-level key 'rulez'; expected one of 'rules', 'overrides', 'helm', 'exclude', 'scopes', 'suppressions', 'images', 'usage'. Did you mean 'rules'?")]
+    [InlineData("rulez:\n  ML1001: none\n", 1, 1, "unknown top-level key 'rulez'; expected one of 'rules', 'overrides', 'helm', 'exclude', 'scopes', 'suppressions', 'images', 'usage', 'kustomize'. Did you mean 'rules'?")]
     [InlineData("rules:\n  ML9999: none\n", 2, 3, "unknown rule or category 'ML9999': no rule has this ID")]
     [InlineData("rules:\n  Memory: none\n", 2, 3, "unknown rule or category 'Memory': it is neither a rule ID nor a category; expected a rule ID such as ML1001 or one of the categories")]
     [InlineData("rules:\n  ML1001: off\n", 2, 11, "the severity of ML1001 expects error, warning, note or none, not 'off'.")]
@@ -94,8 +110,13 @@ public class ConfigurationParserTests
     [InlineData("exclude: [\"/abs/**\"]\n", 1, 11, "'exclude': expected a glob relative to the directory of the configuration file")]
     [InlineData("helm:\n  values: [\"v.yaml\"]\n", 2, 11, "'helm.values' expects a mapping of chart directories to lists of values files")]
     [InlineData("helm:\n  release: web\n", 2, 3, "unknown key of 'helm' 'release'; expected one of 'values', 'releaseName', 'namespace', 'kubeVersion', 'set', 'variants', 'timeout', 'includeTests'.")]
+    [InlineData("kustomize:\n  enableHelm: yes\n", 2, 15, "kustomize.enableHelm expects true or false, not 'yes'.")]
+    [InlineData("kustomize:\n  loadRestrictor: rootonly\n", 2, 19, "kustomize.loadRestrictor expects rootOnly (kustomize's default: files only from inside the kustomization's tree) or none, not 'rootonly'. Did you mean 'rootOnly'?")]
+    [InlineData("kustomize:\n  timeout: 0\n", 2, 12, "kustomize.timeout expects a whole number of seconds above 0, such as 120, not '0'.")]
+    [InlineData("kustomize:\n  enable-helm: true\n", 2, 3, "unknown key of 'kustomize' 'enable-helm'; expected one of 'path', 'enableHelm', 'loadRestrictor', 'timeout'. Did you mean 'enableHelm'?")]
+    [InlineData("kustomize: kubectl\n", 1, 12, "'kustomize' expects a mapping with the keys 'path', 'enableHelm', 'loadRestrictor', 'timeout', not a string.")]
     [InlineData("suppressions:\n  annotations: no\n", 2, 16, "suppressions.annotations expects true or false, not 'no'.")]
-    [InlineData("- rules\n", 1, 1, "expected a mapping with the keys 'rules', 'overrides', 'helm', 'exclude', 'scopes', 'suppressions', 'images', 'usage', not a list.")]
+    [InlineData("- rules\n", 1, 1, "expected a mapping with the keys 'rules', 'overrides', 'helm', 'exclude', 'scopes', 'suppressions', 'images', 'usage', 'kustomize', not a list.")]
     [InlineData("rules:\n  ML1001: none\n---\nrules: {}\n", 3, 1, "a configuration file holds one YAML document")]
     [InlineData("rules:\n  ML1001: none\n   ML1002: none\n", 3, 10, "Invalid YAML")]
     public void Mistakes_AreErrorsWithFileLineColumnAndWhatWasExpected(string yaml, int line, int column, string message)

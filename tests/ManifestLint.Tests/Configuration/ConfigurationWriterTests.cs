@@ -21,6 +21,18 @@ public class ConfigurationWriterTests
     }
 
     [Fact]
+    public void Starter_KustomizeBlockUncommented_IsValid_AndSaysTheDefaults()
+    {
+        var lines = ConfigurationWriter.Starter(RuleCatalog.Default).Split('\n');
+        var start = Array.IndexOf(lines, "# kustomize:");
+        var block = string.Join('\n', lines.Skip(start).TakeWhile(l => l.StartsWith('#') && l.Length > 1).Select(l => l[2..]));
+
+        var config = ConfigurationParser.Parse("/r/.manifestlint.yaml", block, RuleCatalog.Default);
+
+        Assert.Equal(new KustomizeConfiguration(".tools/bin/kubectl", false, false, 60), config.Kustomize);
+    }
+
+    [Fact]
     public void Starter_LinesUncommented_AreStillValid()
     {
         var uncommented = string.Join('\n', ConfigurationWriter.Starter(RuleCatalog.Default).Split('\n')
@@ -40,6 +52,7 @@ public class ConfigurationWriterTests
               - files: ["legacy/**"]
                 rules: { ML1006: none }
             helm: { releaseName: web, values: { "charts/web": ["charts/web/prod.yaml"] } }
+            kustomize: { path: tools/kubectl, enableHelm: true, loadRestrictor: none, timeout: 90 }
             exclude: ["**/testdata/**"]
             suppressions: { annotations: false }
             """);
@@ -56,6 +69,8 @@ public class ConfigurationWriterTests
         Assert.Equal(Severity.Note, reparsed.SeverityOf(RuleCatalog.Default["ML1001"]));
         Assert.Equal(effective.Suppressions, reparsed.Suppressions);
         Assert.Equal("web", reparsed.Helm.ReleaseName);
+        Assert.Equal(effective.Kustomize, reparsed.Kustomize);
+        Assert.Contains("kustomize:\n  path: tools/kubectl\n  enableHelm: true\n  loadRestrictor: none\n  timeout: 90\n", printed, StringComparison.Ordinal);
         Assert.Equal(["**/testdata/**"], reparsed.Config.Exclude);
     }
 }

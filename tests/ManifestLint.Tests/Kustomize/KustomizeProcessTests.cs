@@ -77,9 +77,9 @@ public sealed class KustomizeProcessTests : IDisposable
         File.Delete(marker);
         var settings = KustomizeTool.Settings;
         var box = Path.Combine(sandbox, "box");
-        var builder = new KustomizeBuilder(KustomizeProcess.Create(settings.ExecutablePath!, box), settings, box, p => Path.GetRelativePath(RepositoryPaths.Root, p));
+        var builder = new KustomizeBuilder(KustomizeProcess.Create(settings.ExecutablePath!, box), box, p => Path.GetRelativePath(RepositoryPaths.Root, p));
 
-        var build = await builder.BuildAsync(Path.Combine(KustomizeTool.Fixtures, "errors", "plugin"), isComponent: false, CancellationToken.None);
+        var build = await builder.BuildAsync(Path.Combine(KustomizeTool.Fixtures, "errors", "plugin"), isComponent: false, settings, CancellationToken.None);
 
         Assert.False(build.Succeeded);
         Assert.Contains("external plugins disabled", build.Failure, StringComparison.Ordinal);
@@ -91,9 +91,9 @@ public sealed class KustomizeProcessTests : IDisposable
     {
         var settings = KustomizeTool.Settings;
         var box = Path.Combine(sandbox, "box");
-        var builder = new KustomizeBuilder(KustomizeProcess.Create(settings.ExecutablePath!, box), settings, box, p => Path.GetRelativePath(RepositoryPaths.Root, p));
+        var builder = new KustomizeBuilder(KustomizeProcess.Create(settings.ExecutablePath!, box), box, p => Path.GetRelativePath(RepositoryPaths.Root, p));
 
-        var build = await builder.BuildAsync(Path.Combine(KustomizeTool.Fixtures, "errors", "remote"), isComponent: false, CancellationToken.None);
+        var build = await builder.BuildAsync(Path.Combine(KustomizeTool.Fixtures, "errors", "remote"), isComponent: false, settings, CancellationToken.None);
 
         Assert.False(build.Succeeded);
         Assert.Contains("127.0.0.1:9", build.Failure, StringComparison.Ordinal);
@@ -106,11 +106,11 @@ public sealed class KustomizeProcessTests : IDisposable
         var settings = KustomizeTool.Settings;
         var box = Path.Combine(sandbox, "box");
         var process = KustomizeProcess.Create(settings.ExecutablePath!, box);
-        var builder = new KustomizeBuilder(process, settings, box, p => Path.GetRelativePath(RepositoryPaths.Root, p));
+        var builder = new KustomizeBuilder(process, box, p => Path.GetRelativePath(RepositoryPaths.Root, p));
         var units = new[] { "kustomize/shop/overlays/dev", "kustomize/shop/overlays/prod", "corpus/microservices-demo", "corpus/emojivoto/daemonset", "corpus/flux-source-controller/default" };
         foreach (var unit in units.Select(u => Path.Combine(KustomizeTool.Fixtures, "..", u)).Select(Path.GetFullPath))
         {
-            var build = await builder.BuildAsync(unit, isComponent: false, CancellationToken.None);
+            var build = await builder.BuildAsync(unit, isComponent: false, settings, CancellationToken.None);
             var plain = await process.RunAsync(["kustomize", unit], unit, TimeSpan.FromSeconds(60), CancellationToken.None);
 
             Assert.True(build.Succeeded, build.Failure);

@@ -35,9 +35,12 @@ internal static class KustomizeTool
 
     public static KustomizeLintResult Lint(params string[] directories) => Lint(Settings, directories);
 
-    public static KustomizeLintResult Lint(KustomizeSettings settings, params string[] directories) =>
+    public static KustomizeLintResult Lint(KustomizeSettings settings, params string[] directories) => Lint(settings, null, directories);
+
+    /// <param name="options">The analysis options; their configuration gives each kustomization its <c>kustomize:</c> section.</param>
+    public static KustomizeLintResult Lint(KustomizeSettings settings, ManifestLint.Engine.Analysis.AnalysisOptions? options, params string[] directories) =>
         new KustomizeLinter(settings, RepositoryPaths.Root)
-            .AnalyzeAsync([.. directories.Select(d => Path.GetFullPath(d, Fixtures))], [])
+            .AnalyzeAsync([.. directories.Select(d => Path.GetFullPath(d, Fixtures))], [], options)
             .GetAwaiter().GetResult();
 
     /// <summary>The text of a location's line in its file (the repository-relative path), trimmed.</summary>

@@ -19,8 +19,8 @@ public class TransformerMappingTests
         var settings = KustomizeTool.Settings;
         var box = Path.Combine(Path.GetTempPath(), "ml-kustomize-transformers-" + Guid.NewGuid().ToString("N"));
         string Display(string p) => Path.GetRelativePath(RepositoryPaths.Root, p);
-        var builder = new KustomizeBuilder(KustomizeProcess.Create(settings.ExecutablePath!, box), settings, box, Display);
-        var build = builder.BuildAsync(Path.Combine(KustomizeTool.Fixtures, "shop", "overlays", "prod"), false, CancellationToken.None).GetAwaiter().GetResult();
+        var builder = new KustomizeBuilder(KustomizeProcess.Create(settings.ExecutablePath!, box), box, Display);
+        var build = builder.BuildAsync(Path.Combine(KustomizeTool.Fixtures, "shop", "overlays", "prod"), false, settings, CancellationToken.None).GetAwaiter().GetResult();
         Directory.Delete(box, recursive: true);
         Assert.True(build.Succeeded, build.Failure);
         return (build, new BuildMapper(build, new KustomizationTree(Display), Display));
