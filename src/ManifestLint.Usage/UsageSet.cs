@@ -74,6 +74,8 @@ public sealed class UsageSet : UsageSource
 
     public override bool MayName(string documentText) => documentText.AsSpan().ContainsAny(names);
 
+    public override UsageScan BeginScan(int files) => new CandidateTextScan(records, files, match => LastMatch = match);
+
     public override UsageMatch Match(IReadOnlySet<WorkloadId> workloads)
     {
         var match = new MatchedUsage(records, workloads);

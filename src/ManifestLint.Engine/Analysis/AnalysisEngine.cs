@@ -27,7 +27,8 @@ namespace ManifestLint.Engine.Analysis;
 /// </list>
 /// A rule that throws becomes an ML0000 finding naming the rule and the object; the other rules still run. With a
 /// configuration, each file gets its own severities and options (excluded files are not read), and cross-file findings
-/// take the severity of the file they point at. <see cref="AnalysisInput.Read"/> is called twice per file.
+/// take the severity of the file they point at. <see cref="AnalysisInput.Read"/> is called twice per file (with usage
+/// data, a third time for the few files <see cref="Usage.UsageScanner"/> must parse).
 /// </summary>
 public sealed class AnalysisEngine(RuleCatalog catalog)
 {
@@ -81,13 +82,16 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
         var scopes = inputs.Select(i => InputScope.Of(i, options.Configuration)).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellation };
         var scanned = new ManifestFile?[inputs.Count];
-        Parallel.For(0, inputs.Count, parallel, i => scanned[i] = Scan(inputs[i], options, cancellation));
+
+        // Pods map to workloads only against the workloads the input defines: pass 1 hands every file's text to the
+        // usage scan, which decides before any rule asks (parsing only the files the texts cannot decide).
+        var usageScan = options.Usage?.BeginScan(inputs.Count);
+        Parallel.For(0, inputs.Count, parallel, i => scanned[i] = Scan(inputs[i], options, usageScan is null ? null : text => usageScan.See(i, text), cancellation));
         var policies = new PolicyIndex(scanned.Select((f, i) => (File: f, Scope: scopes[i])).Where(f => f.File is not null).Select(f => (f.File!, f.Scope)));
         Array.Clear(scanned);
-        if (options.Usage is { } usage)
+        if (options.Usage is { } usage && usageScan is not null)
         {
-            // Pods map to workloads only against the workloads the input defines: find those before any rule asks.
-            options = options with { UsageMatch = usage.Match(Usage.UsageScanner.Workloads(inputs, options, usage, parallel)) };
+            options = options with { UsageMatch = Usage.UsageScanner.Match(usageScan, inputs, options, usage, parallel) };
         }
 
         // Cross-file rules run with the options of the working directory's configuration, if any file enables them.
@@ -202,8 +206,10 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
 
         // A custom resource can hold several pods (PodSpecFinder): they share their object's outcome, which is one object.
         var perWorkload = new List<WorkloadOutcome>(file.Workloads.Count);
+        var usage = run.Options.UsageMatch;
         foreach (var workload in file.Workloads)
         {
+            usage?.Saw(WorkloadId.Of(workload));
             if (!byResource.TryGetValue(workload.Resource, out var outcome))
             {
                 outcome = new WorkloadOutcome(WorkloadId.Of(workload), workload.Resource.KindSpan, [], []);
@@ -327,11 +333,11 @@ public sealed class AnalysisEngine(RuleCatalog catalog)
     }
 
     /// <summary>Pass 1 for one file; a failure here is reported by pass 2, which reads the file again.</summary>
-    private static ManifestFile? Scan(AnalysisInput input, AnalysisOptions options, CancellationToken cancellation)
+    private static ManifestFile? Scan(AnalysisInput input, AnalysisOptions options, Action<string>? onText, CancellationToken cancellation)
     {
         try
         {
-            return PolicyScanner.Scan(input, options);
+            return PolicyScanner.Scan(input, options, onText);
         }
         catch (Exception e) when (!IsCancellation(e, cancellation))
         {

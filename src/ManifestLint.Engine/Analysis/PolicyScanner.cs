@@ -16,8 +16,12 @@ internal static class PolicyScanner
     /// <summary>The same names in UTF-8, to search a file's bytes before decoding it.</summary>
     private static readonly byte[][] Utf8Markers = [.. Markers.Select(System.Text.Encoding.UTF8.GetBytes)];
 
+    /// <param name="onText">
+    /// When given (a run with usage data), every file's decoded text is handed to it, so that the run reads each file
+    /// once before pass 2 (see <see cref="Usage.UsageScan"/>).
+    /// </param>
     /// <returns>The file's policy objects, or null when it has none (or cannot be read: pass 2 reports that).</returns>
-    public static ManifestFile? Scan(AnalysisInput input, AnalysisOptions options)
+    public static ManifestFile? Scan(AnalysisInput input, AnalysisOptions options, Action<string>? onText = null)
     {
         byte[] bytes;
         try
@@ -31,9 +35,18 @@ internal static class PolicyScanner
 
         // UTF-16 and UTF-32 files (a byte order mark, or NULs) are searched once decoded.
         var utf8 = bytes is not [0xFE or 0xFF or 0x00, ..];
-        if (bytes.Length > options.Limits.MaxFileBytes || (utf8 && !MayHold(bytes)) || !SourceDecoder.TryDecode(input.Path, bytes, out var text, out _))
+        if (bytes.Length > options.Limits.MaxFileBytes || (utf8 && onText is null && !MayHold(bytes)) || !SourceDecoder.TryDecode(input.Path, bytes, out var text, out _))
         {
             return null;
+        }
+
+        if (onText is not null)
+        {
+            onText(text);
+            if (utf8 && !MayHold(bytes))
+            {
+                return null;
+            }
         }
 
         var file = ManifestReader.Read(YamlFileLoader.Load(input.Path, text, options.Limits, MayHold), options.Model);

@@ -5,9 +5,10 @@ namespace ManifestLint.Engine.Usage;
 
 /// <summary>
 /// Observed usage read from exported files (ManifestLint.Usage reads them), handed to a run in
-/// <see cref="AnalysisOptions.Usage"/>. Pods map to workloads only against the workloads of the input, so each run first
-/// finds which workloads its input defines and then asks for a <see cref="UsageMatch"/>: the engine does that between
-/// its two passes (<see cref="UsageScanner"/>).
+/// <see cref="AnalysisOptions.Usage"/>. Pods map to workloads only against the workloads of the input, so each run
+/// asks for a <see cref="UsageMatch"/> before any rule runs: the engine hands every file's text to a
+/// <see cref="UsageScan"/> in its first pass (the one read of the file that pass makes), and the scan asks for the few
+/// files whose text cannot decide a pod's workload to be parsed (<see cref="UsageScanner"/>).
 /// </summary>
 public abstract class UsageSource
 {
@@ -17,8 +18,29 @@ public abstract class UsageSource
     /// </summary>
     public abstract bool MayName(string documentText);
 
-    /// <summary>Maps the usage data onto the workloads the input defines; one match per run.</summary>
+    /// <summary>Maps the usage data onto the workloads the input defines (all of them, known exactly); one match per run.</summary>
     public abstract UsageMatch Match(IReadOnlySet<WorkloadId> workloads);
+
+    /// <summary>A scan of one run's input files, for a match without parsing every file (see <see cref="UsageScan"/>).</summary>
+    public abstract UsageScan BeginScan(int files);
+}
+
+/// <summary>
+/// One run's way to its <see cref="UsageMatch"/>. The engine hands it each file's text in its first pass
+/// (<see cref="See"/>, any thread, each file once); then <see cref="Match"/> decides from the texts what it can, and
+/// has the engine parse only the files it cannot decide without (through the delegate it is given). Workloads it took
+/// as present from the text alone are confirmed by the run itself (<see cref="UsageMatch.Saw"/>).
+/// </summary>
+public abstract class UsageScan
+{
+    /// <summary>One input file's text, by its index in the run's inputs.</summary>
+    public abstract void See(int file, string text);
+
+    /// <summary>
+    /// The match; <paramref name="parse"/> parses the given files (indexes) and returns the workloads they define
+    /// (only documents for which <see cref="UsageSource.MayName"/> holds need be parsed).
+    /// </summary>
+    public abstract UsageMatch Match(Func<IReadOnlyList<int>, IReadOnlySet<WorkloadId>> parse);
 }
 
 /// <summary>
@@ -33,6 +55,14 @@ public abstract class UsageMatch
 
     /// <summary>The observed usage of a workload's container, or null when there is none.</summary>
     public abstract ContainerUsage? Find(WorkloadId workload, string container);
+
+    /// <summary>
+    /// A workload of the input, as the run's model has it (called for every workload analysed, from several threads):
+    /// confirms workloads a <see cref="UsageScan"/> took as present from the text alone.
+    /// </summary>
+    public virtual void Saw(WorkloadId workload)
+    {
+    }
 
     /// <summary>What the data held that matched nothing, was ambiguous or was unusable: a few summary notes, never one per pod.</summary>
     protected abstract IEnumerable<UsageNote> DataNotes();

@@ -11,20 +11,31 @@ namespace ManifestLint.Usage.Mapping;
 /// (<see cref="PodOwners"/>) the input defines; with none it is unmatched, with several ambiguous, and both are only
 /// counted for ML8005's notes. A CSV row goes to the one workload of its namespace and name, a VPA's recommendation to its
 /// target. Per workload container the figures come from one kind of source, in the order matrix, quantiles, CSV, VPA.
+/// <para>
+/// Workloads a <see cref="CandidateTextScan"/> took as present from the input's text alone (the constructor's <c>assumed</c>)
+/// count as present until the end of the run, when those the run never analysed (<see cref="UsageMatch.Saw"/>) turn
+/// their data into "matches no workload" items, in the place they would have had: the notes are the same as with
+/// every workload known at the start.
+/// </para>
 /// </summary>
 internal sealed class MatchedUsage : UsageMatch
 {
     private const int Examples = 3;
     private readonly Dictionary<(WorkloadId Workload, string Container), ContainerUsage> usage = [];
     private readonly ConcurrentDictionary<(WorkloadId Workload, string Container), byte> asked = new();
-    private readonly List<UsageNote> notes = [];
+    private readonly IReadOnlySet<WorkloadId> assumed;
+    private readonly ConcurrentDictionary<WorkloadId, byte> seen = new();
+    private readonly List<Resolution> resolutions = [];
+    private readonly UsageRecords records;
 
-    public MatchedUsage(UsageRecords records, IReadOnlySet<WorkloadId> workloads)
+    /// <param name="workloads">The workloads of the input (with <paramref name="assumed"/>, those taken as present so far).</param>
+    /// <param name="assumed">The workloads of <paramref name="workloads"/> not known for certain yet: the run confirms them.</param>
+    public MatchedUsage(UsageRecords records, IReadOnlySet<WorkloadId> workloads, IReadOnlySet<WorkloadId>? assumed = null)
     {
+        this.records = records;
+        this.assumed = assumed ?? new HashSet<WorkloadId>();
         var byName = workloads.ToLookup(w => (w.Namespace, w.Name));
         var groups = new Dictionary<(WorkloadId, string), Group>();
-        var unmatched = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var ambiguous = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 
         Group GroupOf(WorkloadId id, string container)
         {
@@ -42,12 +53,13 @@ internal sealed class MatchedUsage : UsageMatch
             switch (present.Count)
             {
                 case 1:
+                    resolutions.Add(new Resolution(path, describe, present[0], Ambiguous: false));
                     return present[0];
                 case 0:
-                    Add(unmatched, path, describe);
+                    resolutions.Add(new Resolution(path, describe, null, Ambiguous: false));
                     return null;
                 default:
-                    Add(ambiguous, path, $"{describe} could be {string.Join(" or ", present.Select(p => $"{p.Kind} {p.Namespace}/{p.Name}"))}");
+                    resolutions.Add(new Resolution(path, $"{describe} could be {string.Join(" or ", present.Select(p => $"{p.Kind} {p.Namespace}/{p.Name}"))}", null, Ambiguous: true));
                     return null;
             }
         }
@@ -86,6 +98,47 @@ internal sealed class MatchedUsage : UsageMatch
         {
             usage[key] = group.Summarize();
         }
+    }
+
+    public override void Saw(WorkloadId workload)
+    {
+        if (assumed.Contains(workload))
+        {
+            seen.TryAdd(workload, 0);
+        }
+    }
+
+    public override ContainerUsage? Find(WorkloadId workload, string container)
+    {
+        var key = (workload, container);
+        if (!usage.TryGetValue(key, out var found))
+        {
+            return null;
+        }
+
+        asked.TryAdd(key, 0);
+        return found;
+    }
+
+    /// <summary>Whether data went to a workload taken as present that the run never analysed: it matched nothing.</summary>
+    private bool Unconfirmed(WorkloadId workload) => assumed.Contains(workload) && !seen.ContainsKey(workload);
+
+    protected override IEnumerable<UsageNote> DataNotes()
+    {
+        var notes = new List<UsageNote>();
+        var unmatched = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var ambiguous = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var resolution in resolutions)
+        {
+            if (resolution.Ambiguous)
+            {
+                Add(ambiguous, resolution.Path, resolution.Describe);
+            }
+            else if (resolution.Workload is not { } workload || Unconfirmed(workload))
+            {
+                Add(unmatched, resolution.Path, resolution.Describe);
+            }
+        }
 
         foreach (var (path, items) in unmatched)
         {
@@ -107,30 +160,18 @@ internal sealed class MatchedUsage : UsageMatch
         {
             notes.Add(new UsageNote(SourceSpan.FileStart(path), $"{path}: {dropped:N0} {Plural(dropped, "sample")} (NaN, infinite, negative or not a number) {(dropped == 1 ? "was" : "were")} left out of otherwise usable series.", $"dropped|{path}"));
         }
-    }
 
-    public override ContainerUsage? Find(WorkloadId workload, string container)
-    {
-        var key = (workload, container);
-        if (!usage.TryGetValue(key, out var found))
-        {
-            return null;
-        }
-
-        asked.TryAdd(key, 0);
-        return found;
-    }
-
-    protected override IEnumerable<UsageNote> DataNotes()
-    {
         // Data matched a workload of the input, but no container of that name was looked up: the workload has no such
         // container (renamed), or its file was excluded, or it was a second definition.
-        var unasked = usage.Where(u => !asked.ContainsKey(u.Key))
+        var unasked = usage.Where(u => !asked.ContainsKey(u.Key) && !Unconfirmed(u.Key.Workload))
             .GroupBy(u => u.Value.Source.Split(", ")[0], StringComparer.Ordinal)
             .Select(g => Note(g.Key, "no-container", [.. g.Select(u => $"{u.Key.Workload.Kind} {u.Key.Workload.Namespace}/{u.Key.Workload.Name} container \"{u.Key.Container}\"")],
                 n => $"{n} {Plural(n, "container")} in the usage data {(n == 1 ? "is" : "are")} not in the linted workloads", "Check the container names (or the excluded files)."));
         return notes.Concat(unasked);
     }
+
+    /// <summary>Where one series, quantile or row went: one workload, none, or several (<see cref="Describe"/> names them).</summary>
+    private sealed record Resolution(string Path, string Describe, WorkloadId? Workload, bool Ambiguous);
 
     private static UsageNote Note(string path, string kind, List<string> items, Func<int, string> headline, string advice)
     {
