@@ -39,6 +39,15 @@ internal sealed record MappedLocation(SourceSpan Span, MappingMethod Method, Tem
 
     /// <summary>For a line in a helper: the <c>include</c> line of the rendered document's own template that printed it; null otherwise.</summary>
     public SourceSpan? CallSite { get; init; }
+
+    /// <summary>The template and line of <see cref="CallSite"/>: what the helper was given there decides the values its lines read.</summary>
+    public (TemplateFile Template, int Line)? Caller { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="WrittenBy"/> is known: false when the node was found by key path (a helper's output passed
+    /// through <c>fromYaml</c>, which drops the markers), so that which lines printed it cannot be told.
+    /// </summary>
+    public bool WrittenByKnown { get; init; } = true;
 }
 
 /// <summary>
@@ -72,13 +81,18 @@ internal sealed partial class LocationMapper(string workingDirectory)
             && Owner(source, index, (target.Key ?? target.Node).Span.StartLine, chart) is { } owner)
         {
             var logical = owner.Template.Template[owner.Line.LogicalStart] ?? owner.Line;
-            var ownerChart = input.Chart is { } c && c.Directory == owner.Template.Chart.Directory ? c : owner.Template.Chart;
-            return new MappedLocation(LineSpan(owner.Template.FullPath, owner.Template.Template, logical.Line, lastKey), MappingMethod.Marker, owner.Line, ownerChart, path, root)
+            var call = owner.Line.InDefine ? CallSite(source, index, (target.Key ?? target.Node).Span.StartLine, chart, input.TemplatePath) : null;
+
+            // A helper reads the values of the chart whose template calls it (a library chart's helper, its caller's).
+            var ownerChart = call is { Caller: var caller } ? caller.Chart : input.Chart is { } c && c.Directory == owner.Template.Chart.Directory ? c : owner.Template.Chart;
+            var mapped = new MappedLocation(LineSpan(owner.Template.FullPath, owner.Template.Template, logical.Line, lastKey), MappingMethod.Marker, owner.Line, ownerChart, path, root)
             {
                 Template = owner.Template.Template,
                 WrittenBy = WrittenBy(source, target.Node.Span, owner.Template.Id),
-                CallSite = owner.Line.InDefine ? CallSite(source, index, (target.Key ?? target.Node).Span.StartLine, chart, input.TemplatePath) : null,
+                CallSite = call?.Span,
+                Caller = call is { } known ? (known.Caller.Template, known.Line) : null,
             };
+            return owner.Line.InDefine ? mapped : IntoHelper(mapped, owner.Template, chart) ?? mapped;
         }
 
         if (input.TemplatePath is { } file && input.Templates.Get(file) is { } template)
@@ -196,7 +210,7 @@ internal sealed partial class LocationMapper(string workingDirectory)
     /// after the rendered line is that line (for nested helpers, the outermost call). Only a line that calls a
     /// template counts; anything else is not reported, rather than guessed.
     /// </summary>
-    private SourceSpan? CallSite(MarkedSource source, int index, int line, MarkedChart chart, string? callerPath)
+    private (SourceSpan Span, ChartTemplate Caller, int Line)? CallSite(MarkedSource source, int index, int line, MarkedChart chart, string? callerPath)
     {
         if (callerPath is null || chart.Templates.FirstOrDefault(t => t.FullPath == callerPath) is not { } caller)
         {
@@ -215,8 +229,44 @@ internal sealed partial class LocationMapper(string workingDirectory)
 
                 var start = call.LogicalStart;
                 var text = string.Join('\n', Enumerable.Range(start, marker.Line - start + 1).Select(caller.Template.LineText));
-                return IncludePattern().IsMatch(text) ? LineSpan(caller.FullPath, caller.Template, start, null) : null;
+                return IncludePattern().IsMatch(text) ? (LineSpan(caller.FullPath, caller.Template, start, null), caller, marker.Line) : null;
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A template line that writes a key and prints a helper's output below it, when the helper's lines left no
+    /// markers in the render: <c>template: {{ include "x.podTemplate" . | fromYaml | toYaml | nindent 4 }}</c> (the
+    /// YAML round trip drops the comments, and reorders the keys). The rest of the rendered path below the line's
+    /// key is looked up by key path in the helper's lines (see <see cref="TemplateOutline.FindInHelper"/>), and the
+    /// include line becomes the call site. Null when the line calls no helper the chart defines, or no line matches.
+    /// </summary>
+    private MappedLocation? IntoHelper(MappedLocation location, ChartTemplate template, MarkedChart chart)
+    {
+        if (location.Line is not { Key: not null } line || template.Template.Includes(line.Line) is not [var (name, _), ..]
+            || TemplateOutline.Below(template.Template, line.Line, location.RenderedPath) is not { Count: > 0 } below)
+        {
+            return null;
+        }
+
+        foreach (var helper in chart.Templates)
+        {
+            if (TemplateOutline.FindInHelper(helper.Template, name, below) is not { } n)
+            {
+                continue;
+            }
+
+            var helperLine = helper.Template[n]!;
+            var lastKey = location.RenderedPath.LastOrDefault(s => !YamlPaths.IsIndex(s));
+            return new MappedLocation(LineSpan(helper.FullPath, helper.Template, n, lastKey), MappingMethod.Outline, helperLine, location.Chart, location.RenderedPath, location.RenderedRoot)
+            {
+                Template = helper.Template,
+                WrittenByKnown = false,
+                CallSite = LineSpan(template.FullPath, template.Template, line.LogicalStart, null),
+                Caller = (template.Template, line.Line),
+            };
         }
 
         return null;

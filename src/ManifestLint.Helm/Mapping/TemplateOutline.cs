@@ -11,9 +11,48 @@ namespace ManifestLint.Helm.Mapping;
 internal static class TemplateOutline
 {
     /// <returns>The 1-based template line, or null when the template writes none of the path's keys as text.</returns>
-    public static int? Find(TemplateFile template, int documentIndex, IReadOnlyList<string> path)
+    public static int? Find(TemplateFile template, int documentIndex, IReadOnlyList<string> path) =>
+        Best(Outline(template, documentIndex, helper: null), path);
+
+    /// <summary>The same search among the lines of the helper <paramref name="helper"/>, whose keys start at its own top (the include line's key above them).</summary>
+    public static int? FindInHelper(TemplateFile template, string helper, IReadOnlyList<string> path) =>
+        Best(Outline(template, -1, helper), path);
+
+    /// <summary>
+    /// The part of <paramref name="path"/> below the key template line <paramref name="line"/> writes
+    /// (<c>[spec, containers, [0], resources]</c> below <c>spec.template</c>), or null when the line is not on the path.
+    /// </summary>
+    public static IReadOnlyList<string>? Below(TemplateFile template, int line, IReadOnlyList<string> path)
     {
-        var entries = Outline(template, documentIndex);
+        if (Outline(template, -1, helper: null).LastOrDefault(e => e.Line == line) is not { } entry)
+        {
+            return null;
+        }
+
+        var consumed = 0;
+        for (var i = 0; i < path.Count; i++)
+        {
+            if (YamlPaths.IsIndex(path[i]))
+            {
+                continue;
+            }
+
+            if (consumed >= entry.Keys.Count || path[i] != entry.Keys[consumed])
+            {
+                return null;
+            }
+
+            if (++consumed == entry.Keys.Count)
+            {
+                return [.. path.Skip(i + 1)];
+            }
+        }
+
+        return null;
+    }
+
+    private static int? Best(List<OutlineEntry> entries, IReadOnlyList<string> path)
+    {
         var keys = path.Where(s => !YamlPaths.IsIndex(s)).ToList();
         var indices = path.Where(YamlPaths.IsIndex).ToList();
         (int Line, int Depth, int IndexMatches)? best = null;
@@ -36,7 +75,8 @@ internal static class TemplateOutline
 
     private sealed record OutlineEntry(int Line, IReadOnlyList<string> Keys, IReadOnlyList<string> Items);
 
-    private static List<OutlineEntry> Outline(TemplateFile template, int documentIndex)
+    /// <param name="helper">null: the template's own lines (outside helpers); else the lines of that helper.</param>
+    private static List<OutlineEntry> Outline(TemplateFile template, int documentIndex, string? helper)
     {
         var entries = new List<OutlineEntry>();
         var stack = new List<(int Indent, string? Key, string? Item)>();
@@ -45,7 +85,7 @@ internal static class TemplateOutline
         var sawContent = false;
         for (var n = 1; n <= template.LineCount; n++)
         {
-            if (template[n] is not { } line || line.InDefine || line.InBlockScalar || line.LogicalStart != n)
+            if (template[n] is not { } line || (helper is null ? line.InDefine : line.Define != helper) || line.InBlockScalar || line.LogicalStart != n)
             {
                 continue;
             }

@@ -47,7 +47,7 @@ internal static class UnreadSetValues
     {
         for (var n = 1; n <= template.LineCount; n++)
         {
-            foreach (var reference in template[n]?.ValueReferences ?? [])
+            foreach (var reference in (template[n]?.ValueReferences ?? []).Where(r => !HelperArgument.IsHelperReference(r)))
             {
                 yield return reference;
             }

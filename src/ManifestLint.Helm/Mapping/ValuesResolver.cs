@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Helm.Charts;
 using ManifestLint.Helm.Rendering;
+using ManifestLint.Helm.Templates;
 using ManifestLint.Model.Source;
 
 namespace ManifestLint.Helm.Mapping;
@@ -27,17 +28,18 @@ internal sealed class ValuesResolver(Func<string, string> display)
             return null;
         }
 
-        var references = line.ValueReferences;
+        var argument = ArgumentOf(location, render);
+        var references = Bound(line.ValueReferences, argument);
         if (references.Count == 0 && line.Key is not null && location.Template is { } template)
         {
-            references = ChildReferences(template, line, location.WrittenBy);
+            references = Bound(ChildReferences(template, line, location.WrittenByKnown ? location.WrittenBy : null), argument);
         }
 
         if (references.Count == 0 && line.Guard is { } guard && location.Template is { } guarded && PrintsGuard(guarded, line.Line, guard))
         {
             // A literal line inside `with .Values.x` or `if .Values.x` that also prints x (an HPA's memory metric and
             // its target): x is what the block is about. An `if .Values.metrics.enabled` around a sidecar is not.
-            references = [guard];
+            references = Bound([guard], argument);
         }
 
         if (references.Count == 0)
@@ -47,7 +49,7 @@ internal sealed class ValuesResolver(Func<string, string> display)
 
         var suffixes = Suffixes(location.RenderedPath, line.Key);
         var itemName = location.RenderedRoot is { } root ? YamlPaths.ItemName(root, location.RenderedPath) : null;
-        (int Depth, int Rank, SourceSpan Span, IReadOnlyList<string> Path)? best = null;
+        (int Depth, int Rank, SourceSpan Span, IReadOnlyList<string> Path, bool Default)? best = null;
         foreach (var reference in references)
         {
             var referencePath = Split(reference);
@@ -55,7 +57,8 @@ internal sealed class ValuesResolver(Func<string, string> display)
             {
                 IReadOnlyList<string> wanted = [.. referencePath, .. suffix];
                 var rank = 0;
-                foreach (var (file, prefix) in Sources(chart, render, isGlobal: referencePath[0] == "global"))
+                var sources = Sources(chart, render, isGlobal: referencePath[0] == "global").ToList();
+                foreach (var (file, prefix) in sources)
                 {
                     rank++;
                     if (file.Find([.. prefix, .. wanted], itemName) is not { } found || found.Path.Count - prefix.Count < referencePath.Count)
@@ -66,7 +69,7 @@ internal sealed class ValuesResolver(Func<string, string> display)
                     var depth = found.Path.Count - prefix.Count;
                     if (best is null || depth > best.Value.Depth || (depth == best.Value.Depth && rank < best.Value.Rank))
                     {
-                        best = (depth, rank, found.Span, found.Path);
+                        best = (depth, rank, found.Span, found.Path, chart.Ancestors.Count > 0 && rank == sources.Count && referencePath[0] != "global");
                     }
                 }
             }
@@ -83,6 +86,13 @@ internal sealed class ValuesResolver(Func<string, string> display)
         }
 
         var span = b.Span with { EndLine = b.Span.StartLine, EndColumn = b.Span.EndLine == b.Span.StartLine ? b.Span.EndColumn : b.Span.StartColumn + 1 };
+        if (b.Default)
+        {
+            // The subchart's own default decides; a user changes it from the parent chart's values.
+            var parent = Load(Path.Combine(chart.Ancestors[0], "values.yaml"));
+            return new RelatedLocation(span, $"values: {Dotted(b.Path)} (subchart default; override it as {Dotted([.. chart.ValuesPrefix, .. b.Path])} in {parent.DisplayPath})");
+        }
+
         return new RelatedLocation(span, $"values: {Dotted(b.Path)}");
     }
 
@@ -119,7 +129,8 @@ internal sealed class ValuesResolver(Func<string, string> display)
     /// </summary>
     public AbsentValue? FindAbsent(MappedLocation location, ChartRender render, MissingField field)
     {
-        if (location is not { Line: { } line, Chart: { } chart, Template: { } template } || AnchorIn(template, BlockStart(template, line.LogicalStart, location.RenderedPath), field) is not var (anchor, whole))
+        if (location is not { Line: { } line, Chart: { } chart, Template: { } template }
+            || AnchorIn(template, BlockStart(template, line.LogicalStart, location.RenderedPath), field, ArgumentOf(location, render)) is not var (anchor, whole))
         {
             return null;
         }
@@ -130,7 +141,16 @@ internal sealed class ValuesResolver(Func<string, string> display)
         var itemName = location.RenderedRoot is { } root ? YamlPaths.ItemName(root, location.RenderedPath) : null;
         (int Depth, int Rank, ValuesFile File, IReadOnlyList<string> Prefix, SourceSpan Span, IReadOnlyList<string> Path)? best = null;
         var rank = 0;
-        foreach (var (file, prefix) in Sources(chart, render, isGlobal: anchor[0] == "global"))
+
+        // A subchart's own values.yaml is its author's default: a user adds the key in the parent's values (under
+        // the subchart's name), which `helm dependency update` does not overwrite and which wins over the default.
+        var sources = Sources(chart, render, isGlobal: anchor[0] == "global").ToList();
+        if (chart.Ancestors.Count > 0)
+        {
+            sources.RemoveAt(sources.Count - 1);
+        }
+
+        foreach (var (file, prefix) in sources)
         {
             rank++;
             if (file.Find([.. prefix, .. wanted], itemName) is not { } found)
@@ -175,12 +195,12 @@ internal sealed class ValuesResolver(Func<string, string> display)
     /// The first values path in the node's template block that names the missing field's anchor, and whether the
     /// block reads it whole (<c>resources</c> itself, not only <c>resources.requests.memory</c>).
     /// </summary>
-    private static (IReadOnlyList<string> Anchor, bool Whole)? AnchorIn(Templates.TemplateFile template, int start, MissingField field)
+    private static (IReadOnlyList<string> Anchor, bool Whole)? AnchorIn(Templates.TemplateFile template, int start, MissingField field, HelperArgument? argument)
     {
         (IReadOnlyList<string> Anchor, bool Whole)? first = null;
         foreach (var n in Templates.TemplateBlock.Lines(template, start))
         {
-            foreach (var reference in template[n]!.ValueReferences)
+            foreach (var reference in Bound(template[n]!.ValueReferences, argument))
             {
                 var path = Split(reference);
                 if (field.Anchor(path) is not { Count: > 0 } anchor || (first is { } f && !f.Anchor.SequenceEqual(anchor, StringComparer.Ordinal)))
@@ -192,14 +212,14 @@ internal sealed class ValuesResolver(Func<string, string> display)
             }
         }
 
-        return first ?? LeafIn(template, start);
+        return first ?? LeafIn(template, start, argument);
     }
 
     /// <summary>
     /// When no values mapping is printed whole: the first values path read inside the block's literal
     /// <c>resources:</c> key (<c>memory: {{ required "…" .Values.memoryLimit }}</c>), a leaf the user sets, not a mapping to add below.
     /// </summary>
-    private static (IReadOnlyList<string> Anchor, bool Whole)? LeafIn(Templates.TemplateFile template, int start)
+    private static (IReadOnlyList<string> Anchor, bool Whole)? LeafIn(Templates.TemplateFile template, int start, HelperArgument? argument)
     {
         foreach (var n in Templates.TemplateBlock.Lines(template, start))
         {
@@ -207,7 +227,7 @@ internal sealed class ValuesResolver(Func<string, string> display)
             {
                 foreach (var m in Templates.TemplateBlock.Lines(template, n))
                 {
-                    if (template[m]!.ValueReferences is [var reference, ..])
+                    if (Bound(template[m]!.ValueReferences, argument) is [var reference, ..])
                     {
                         return (Split(reference), false);
                     }
@@ -246,14 +266,15 @@ internal sealed class ValuesResolver(Func<string, string> display)
 
     /// <summary>The key to add, in the found file's terms: its prefix and the found key's concrete items, then the rest of the wanted path.</summary>
     private static IReadOnlyList<string> Concrete(IReadOnlyList<string> found, IReadOnlyList<string> prefix, IReadOnlyList<string> wanted) =>
-        [.. found, .. wanted.Skip(found.Count - prefix.Count)];
+        [.. found, .. prefix.Concat(wanted).Skip(found.Count)];
 
     /// <summary>
     /// For a key line without an action (<c>resources:</c>), the references of the line that writes its value below it
     /// (<c>{{- toYaml .Values.resources | nindent 12 }}</c>), skipping control lines; only when that line's marker shows
     /// it wrote part of the rendered value (an empty <c>with .Values.extraContainers</c> body did not).
     /// </summary>
-    private static IReadOnlyList<string> ChildReferences(Templates.TemplateFile template, Templates.TemplateLine line, IReadOnlySet<int> writtenBy)
+    /// <param name="writtenBy">null when the lines that printed the node are not known (then the line is taken).</param>
+    private static IReadOnlyList<string> ChildReferences(Templates.TemplateFile template, Templates.TemplateLine line, IReadOnlySet<int>? writtenBy)
     {
         for (var n = line.Line + 1; template[n] is { } next; n++)
         {
@@ -262,7 +283,7 @@ internal sealed class ValuesResolver(Func<string, string> display)
                 continue;
             }
 
-            return next.Key is null && !next.IsListItem && !next.HasText && writtenBy.Contains(n) ? next.ValueReferences : [];
+            return next.Key is null && !next.IsListItem && !next.HasText && (writtenBy is null || writtenBy.Contains(n)) ? next.ValueReferences : [];
         }
 
         return [];
@@ -290,6 +311,68 @@ internal sealed class ValuesResolver(Func<string, string> display)
 
         yield return (Load(Path.Combine(chart.Directory, "values.yaml")), []);
     }
+
+    /// <summary>
+    /// What the helper a location's line is in was given, at its call site (through the helpers in between when the
+    /// call site calls another helper that includes this one); null outside helpers, or when that is not known.
+    /// </summary>
+    private HelperArgument? ArgumentOf(MappedLocation location, ChartRender render)
+    {
+        if (location is not { Line: { InDefine: true, Define: { } target }, Caller: var (template, line) } || render.MarkedChart is not { } chart)
+        {
+            return null;
+        }
+
+        var defines = helpers.GetOrAdd(chart, HelperIndex);
+        var pending = new Queue<(string Name, HelperArgument? Argument, int Depth)>(template.Includes(line).Select(c => (c.Name, c.Argument, 0)));
+        var seen = new HashSet<(string, HelperArgument?)>();
+        while (pending.TryDequeue(out var call))
+        {
+            if (call.Name == target)
+            {
+                return call.Argument;
+            }
+
+            if (call.Argument is null || call.Depth >= MaxHelperDepth || !seen.Add((call.Name, call.Argument)) || !defines.TryGetValue(call.Name, out var body))
+            {
+                continue;
+            }
+
+            foreach (var n in body.Lines)
+            {
+                foreach (var (name, argument) in body.Template.Includes(n))
+                {
+                    pending.Enqueue((name, argument?.Within(call.Argument), call.Depth + 1));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many helpers deep a call is followed from the call site.</summary>
+    private const int MaxHelperDepth = 6;
+
+    private readonly ConcurrentDictionary<Templates.MarkedChart, Dictionary<string, (Templates.TemplateFile Template, int[] Lines)>> helpers = new();
+
+    /// <summary>Each helper of the chart (subcharts included): the file that defines it first, and its lines.</summary>
+    private static Dictionary<string, (Templates.TemplateFile Template, int[] Lines)> HelperIndex(Templates.MarkedChart chart)
+    {
+        var index = new Dictionary<string, (Templates.TemplateFile, int[])>(StringComparer.Ordinal);
+        foreach (var file in chart.Templates)
+        {
+            foreach (var group in Enumerable.Range(1, file.Template.LineCount).Where(n => file.Template[n]!.Define is not null).GroupBy(n => file.Template[n]!.Define!))
+            {
+                index.TryAdd(group.Key, (file.Template, [.. group]));
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>A line's references as values paths: those below a helper's argument through what it was given (dropped when that is not known).</summary>
+    private static IReadOnlyList<string> Bound(IReadOnlyList<string> references, HelperArgument? argument) =>
+        references.Count == 0 ? references : [.. references.Select(r => HelperArgument.Resolve(r, argument)).OfType<string>().Distinct(StringComparer.Ordinal)];
 
     private ValuesFile Load(string fullPath) => files.GetOrAdd(fullPath, p => ValuesFile.Load(p, display(p)));
 
@@ -321,10 +404,12 @@ internal sealed class ValuesResolver(Func<string, string> display)
         var segments = new List<string>();
         foreach (var part in reference.Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (part.EndsWith("[]", StringComparison.Ordinal))
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            if (bracket > 0 && part.EndsWith(']'))
             {
-                segments.Add(part[..^2]);
-                segments.Add("[]");
+                // `workers[]` (an item ranged over) or `workers[1]` (index … 1).
+                segments.Add(part[..bracket]);
+                segments.Add(part[bracket..]);
             }
             else
             {

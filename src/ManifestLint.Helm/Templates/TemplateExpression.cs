@@ -15,7 +15,11 @@ internal sealed record LiteralOperand(string Value, bool IsString) : TemplateOpe
 internal sealed record FieldOperand(string Text) : TemplateOperand;
 
 /// <summary><c>$name.field</c>; <c>$</c> alone has the empty name.</summary>
-internal sealed record VariableOperand(string Name) : TemplateOperand;
+internal sealed record VariableOperand(string Name) : TemplateOperand
+{
+    /// <summary>The operand as written, fields included (<c>$root.Values</c>).</summary>
+    public string Text { get; init; } = "$" + Name;
+}
 
 /// <summary>A parenthesised pipeline.</summary>
 internal sealed record PipelineOperand(TemplatePipeline Pipeline) : TemplateOperand;
@@ -127,7 +131,7 @@ internal static class TemplateExpression
     {
         if (word.StartsWith('$'))
         {
-            return new VariableOperand(VariableName(word));
+            return new VariableOperand(VariableName(word)) { Text = word };
         }
 
         if (word.StartsWith('.'))

@@ -31,6 +31,9 @@ internal sealed record TemplateLine(int Line, int LogicalStart, string? Key, boo
     /// <c>with</c> (<c>{{- with .Values.server.autoscaling.targetMemory }}</c>) or the path a plain <c>if</c> tests; null when none.
     /// </summary>
     public string? Guard { get; init; }
+
+    /// <summary>The name of the helper (<c>{{ define "x.pod" }}</c>) the line is in, or null outside one.</summary>
+    public string? Define { get; init; }
 }
 
 /// <summary>
@@ -44,6 +47,8 @@ internal sealed partial class TemplateFile
     private readonly int[] lineStarts;
     private readonly TemplateLine[] lines;
     private readonly bool[] markable;
+    private Scope[] scopeAt = [];
+    private string?[] defineAt = [];
 
     private TemplateFile(string text)
     {
@@ -170,14 +175,17 @@ internal sealed partial class TemplateFile
     {
         var defineDepthAt = new int[tokens.Count + 1];
         var defineDepth = 0;
-        var blocks = new Stack<(ActionKind Kind, Scope Scope)>();
-        var root = new Scope(null, new Dictionary<string, string>(StringComparer.Ordinal));
-        var scopeAt = new Scope[tokens.Count + 1];
+        var blocks = new Stack<(ActionKind Kind, Scope Scope, string? Define)>();
+        var root = new Scope(null, new Dictionary<string, string>(StringComparer.Ordinal)) { Root = true };
+        scopeAt = new Scope[tokens.Count + 1];
+        defineAt = new string?[tokens.Count + 1];
         for (var t = 0; t < tokens.Count; t++)
         {
             var current = blocks.Count > 0 ? blocks.Peek().Scope : root;
+            var define = blocks.Count > 0 ? blocks.Peek().Define : null;
             defineDepthAt[t] = defineDepth;
             scopeAt[t] = current;
+            defineAt[t] = define;
             var token = tokens[t];
             if (!token.IsAction)
             {
@@ -187,21 +195,22 @@ internal sealed partial class TemplateFile
             switch (token.Kind)
             {
                 case ActionKind.Define:
-                    blocks.Push((ActionKind.Define, new Scope(null, new Dictionary<string, string>(StringComparer.Ordinal))));
+                    // Inside a helper, the dot is the helper's argument: its paths are written @… (see HelperArgument).
+                    blocks.Push((ActionKind.Define, new Scope(HelperArgument.Helper, new Dictionary<string, string>(StringComparer.Ordinal)) { InHelper = true }, DefineName(token.Body) ?? define));
                     defineDepth++;
                     break;
                 case ActionKind.Control when StartsWithWord(token.Body, "with"):
-                    blocks.Push((ActionKind.Control, current.Enter(token.Body[4..].Trim(), isRange: false)));
+                    blocks.Push((ActionKind.Control, current.Enter(token.Body[4..].Trim(), isRange: false), define));
                     break;
                 case ActionKind.Control when StartsWithWord(token.Body, "range"):
-                    blocks.Push((ActionKind.Control, current.Enter(token.Body[5..].Trim(), isRange: true)));
+                    blocks.Push((ActionKind.Control, current.Enter(token.Body[5..].Trim(), isRange: true), define));
                     break;
                 case ActionKind.Control when StartsWithWord(token.Body, "if"):
                     blocks.Push((ActionKind.Control, current with
                     {
                         Variables = new Dictionary<string, string>(current.Variables, StringComparer.Ordinal),
                         Guard = current.PathOf(token.Body[2..].Trim()) ?? current.Guard,
-                    }));
+                    }, define));
                     break;
                 case ActionKind.End when blocks.Count > 0:
                     defineDepth -= blocks.Pop().Kind == ActionKind.Define ? 1 : 0;
@@ -213,6 +222,7 @@ internal sealed partial class TemplateFile
         }
 
         defineDepthAt[tokens.Count] = defineDepth;
+        scopeAt[tokens.Count] = root;
 
         var plainText = new bool[lines.Length];
         var blank = new bool[lines.Length];
@@ -265,6 +275,7 @@ internal sealed partial class TemplateFile
                 IsDocumentSeparator = literal.TrimEnd().StartsWith("---", StringComparison.Ordinal) && literal.Trim().Trim('-').Length == 0,
                 HasText = trimmed.Replace(Placeholder.ToString(), string.Empty, StringComparison.Ordinal).Trim().Length > 0,
                 Guard = scopeAt[Math.Clamp(startToken, 0, tokens.Count)]?.Guard,
+                Define = inDefine ? defineAt[Math.Clamp(endToken < 0 ? tokens.Count : endToken, 0, tokens.Count)] ?? defineAt[Math.Clamp(startToken, 0, tokens.Count)] : null,
             };
 
             markable[i] = !endsInAction && !inBlockScalar && IsMarkableText(trimmed, key, actions, inDefine)
@@ -461,7 +472,7 @@ internal sealed partial class TemplateFile
         {
             foreach (Match match in VariableReferencePattern().Matches(body))
             {
-                if (scope.Variables.TryGetValue(match.Groups["name"].Value, out var bound))
+                if (scope.Variables.TryGetValue(match.Groups["name"].Value, out var bound) && bound != RootVariable)
                 {
                     yield return Join(bound, match.Groups["path"].Value);
                 }
@@ -491,9 +502,113 @@ internal sealed partial class TemplateFile
         return field.Length == 0 ? path : $"{path}.{field}";
     }
 
+    /// <summary>What a variable holding the root context (<c>$root := .</c> at a template's top) is bound to.</summary>
+    private const string RootVariable = "$";
+
+    /// <summary>The name in <c>define "x.pod"</c>.</summary>
+    private static string? DefineName(string body) =>
+        TemplateExpression.Parse(body).Commands is [{ Operands: [FunctionOperand { Name: "define" or "block" }, LiteralOperand { IsString: true } name, ..] }] ? name.Value : null;
+
+    /// <summary>
+    /// The helpers the actions of a (logical) line call with <c>include</c> or <c>template</c>, each with what its
+    /// argument stands for in the line's scope (null when that is not known: a computed name's call is left out).
+    /// </summary>
+    public IReadOnlyList<(string Name, HelperArgument? Argument)> Includes(int line)
+    {
+        var calls = new List<(string, HelperArgument?)>();
+        if (this[line] is not { } last)
+        {
+            return calls;
+        }
+
+        var from = lineStarts[last.LogicalStart - 1];
+        var to = NewlineOffset(line - 1);
+        for (var t = Math.Max(0, TokenAt(from)); t < tokens.Count && tokens[t].Start < to; t++)
+        {
+            if (!tokens[t].IsAction || !tokens[t].Body.Contains("include", StringComparison.Ordinal) && !tokens[t].Body.Contains("template", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var scope = scopeAt[t];
+            foreach (var command in Commands(TemplateExpression.Parse(tokens[t].Body)))
+            {
+                if (command.Operands is [FunctionOperand { Name: "include" or "template" }, LiteralOperand { IsString: true } name, ..] operands)
+                {
+                    calls.Add((name.Value, operands.Count == 3 ? scope.ArgumentOf(operands[2]) : null));
+                }
+            }
+        }
+
+        return calls;
+    }
+
+    /// <summary>Every command of a pipeline, those of parenthesised pipelines included.</summary>
+    private static IEnumerable<TemplateCommand> Commands(TemplatePipeline pipeline)
+    {
+        foreach (var command in pipeline.Commands)
+        {
+            yield return command;
+            foreach (var nested in command.Operands.OfType<PipelineOperand>().SelectMany(p => Commands(p.Pipeline)))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    /// <summary>The 1-based lines of the helper <paramref name="name"/> in this file (empty when it defines none).</summary>
+    public IEnumerable<int> DefineLines(string name) =>
+        Enumerable.Range(1, lines.Length).Where(n => lines[n - 1].Define == name);
+
     /// <summary>What <c>.</c> and the template variables stand for, as <c>.Values</c> paths (null: not a values path).</summary>
     private sealed record Scope(string? Dot, Dictionary<string, string> Variables)
     {
+        /// <summary>The dot is the root context: a template's top, outside any helper, <c>with</c> or <c>range</c>.</summary>
+        public bool Root { get; init; }
+
+        /// <summary>The scope is inside a helper, where <c>$</c> is the helper's argument.</summary>
+        public bool InHelper { get; init; }
+
+        /// <summary>What an operand of an <c>include</c> passes (<c>.</c>, <c>$</c>, <c>.Values.x</c>, <c>$var</c>, <c>(dict …)</c>, <c>(list …)</c>), or null.</summary>
+        public HelperArgument? ArgumentOf(TemplateOperand operand)
+        {
+            switch (operand)
+            {
+                case FieldOperand { Text: "." }:
+                    return Root ? new HelperArgument.Root() : Argument(Dot);
+                case VariableOperand { Name.Length: 0, Text: "$" }:
+                    return InHelper ? Argument(HelperArgument.Helper) : new HelperArgument.Root();
+                case VariableOperand variable when variable.Text == "$" + variable.Name && Variables.GetValueOrDefault(variable.Name) == RootVariable:
+                    return new HelperArgument.Root();
+                case FieldOperand or VariableOperand:
+                    return Argument(PathOf(operand is FieldOperand f ? f.Text : ((VariableOperand)operand).Text));
+                case PipelineOperand { Pipeline.Commands: [{ Operands: [FunctionOperand { Name: "dict" }, ..] pairs }] }:
+                    var entries = new Dictionary<string, HelperArgument>(StringComparer.Ordinal);
+                    for (var i = 1; i + 1 < pairs.Count; i += 2)
+                    {
+                        if (pairs[i] is LiteralOperand { IsString: true } key && ArgumentOf(pairs[i + 1]) is { } value)
+                        {
+                            entries[key.Value] = value;
+                        }
+                    }
+
+                    return new HelperArgument.Dict(entries);
+                case PipelineOperand { Pipeline.Commands: [{ Operands: [FunctionOperand { Name: "list" }, ..] items }] }:
+                    return new HelperArgument.List([.. items.Skip(1).Select(ArgumentOf)]);
+                case PipelineOperand { Pipeline.Commands: [{ Operands: [var single] }] }:
+                    return ArgumentOf(single);
+                default:
+                    return null;
+            }
+        }
+
+        private static HelperArgument? Argument(string? path) => path switch
+        {
+            null => null,
+            _ when HelperArgument.IsHelperReference(path) => new HelperArgument.Symbolic(path),
+            _ => new HelperArgument.ValuesArgument(path),
+        };
+
         /// <summary>The values path that decided the innermost block: a <c>with</c>'s dot, or what a plain <c>if .Values.x</c> tests.</summary>
         public string? Guard { get; init; }
 
@@ -516,7 +631,7 @@ internal sealed partial class TemplateFile
                 variables[names[^1]] = item;
             }
 
-            return new Scope(item, variables) { Guard = item ?? Guard };
+            return new Scope(item, variables) { Guard = item ?? Guard, InHelper = InHelper };
         }
 
         /// <summary>Records <c>$x := EXPR</c> when EXPR is a values path.</summary>
@@ -524,7 +639,12 @@ internal sealed partial class TemplateFile
         {
             var at = body.IndexOf('=', StringComparison.Ordinal);
             var name = body[..at].TrimEnd(':', ' ').TrimStart('$');
-            if (PathOf(body[(at + 1)..].Trim()) is { } path)
+            var value = body[(at + 1)..].Trim();
+            if (Root && value is "." or "$")
+            {
+                Variables[name] = RootVariable;
+            }
+            else if (PathOf(value) is { } path)
             {
                 Variables[name] = path;
             }
@@ -538,13 +658,24 @@ internal sealed partial class TemplateFile
         public string? PathOf(string expression)
         {
             var pipeline = expression.Split('|')[0].Trim();
+            if (pipeline.StartsWith('(') && pipeline.EndsWith(')'))
+            {
+                pipeline = pipeline[1..^1].Trim();
+            }
+
+            // `index . 1` and `index .list 0` (a list argument's items, see HelperArgument.List).
+            if (IndexPattern().Match(pipeline) is { Success: true } index && PathOf(index.Groups["of"].Value) is { } list)
+            {
+                return $"{list}[{index.Groups["at"].Value}]";
+            }
+
             if (ValuesReferencePattern().Match(pipeline) is { Success: true } absolute && absolute.Index == 0 && absolute.Length == pipeline.Length)
             {
                 return absolute.Groups["path"].Value.TrimStart('.');
             }
 
             if (VariableReferencePattern().Match(pipeline) is { Success: true } variable && variable.Index == 0 && variable.Length == pipeline.Length
-                && Variables.TryGetValue(variable.Groups["name"].Value, out var bound))
+                && Variables.TryGetValue(variable.Groups["name"].Value, out var bound) && bound != RootVariable)
             {
                 return Join(bound, variable.Groups["path"].Value);
             }
@@ -560,6 +691,9 @@ internal sealed partial class TemplateFile
 
     [GeneratedRegex(@"\$(?<name>[A-Za-z_]\w*)(?<path>(?:\.[A-Za-z_][\w-]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex VariableReferencePattern();
+
+    [GeneratedRegex(@"^index\s+(?<of>\$?[\w.]*)\s+(?<at>\d+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex IndexPattern();
 
     [GeneratedRegex(@"(?:\$|\$[A-Za-z_]\w*|(?<![\w)\]]))\.Values(?<path>(?:\.[A-Za-z_][\w-]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex ValuesReferencePattern();
