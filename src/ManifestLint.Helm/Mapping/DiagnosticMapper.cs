@@ -49,9 +49,9 @@ internal sealed class DiagnosticMapper(LocationMapper mapper, ValuesResolver res
             {
                 related.Add(absent.Related);
                 fix = diagnostic.Fix is not null && FixValue(diagnostic.RuleId, location) is { } value ? ValuesFixes.Create(absent, value) : null;
-                message += absent.KeyExists ? $" Values: set {absent.Key}." : $" Values: add {absent.Key}.";
+                message += $" Values: {absent.Instruction}.";
             }
-            else if (resolver.Find(location, render) is { } values && !related.Any(r => r.Span == values.Span))
+            else if ((resolver.Find(location, render) ?? CompanionValues(diagnostic.RuleId, input, location, render)) is { } values && !related.Any(r => r.Span == values.Span))
             {
                 related.Add(values);
             }
@@ -59,6 +59,50 @@ internal sealed class DiagnosticMapper(LocationMapper mapper, ValuesResolver res
 
         var mapped = diagnostic with { Message = message, Location = location.Span, RelatedLocations = related, Fix = fix };
         return new MappedDiagnostic(mapped, input.Render?.Chart, input.Render?.Variant);
+    }
+
+    /// <summary>
+    /// Rules that compare two fields of a container, and the fields (below the container) in the order a values key
+    /// is looked for: ML1003's request above the limit is reported on the request, but when the request is written
+    /// literally in the template and the limit comes from the values (<c>memory: {{ .Values.global.memoryLimit }}</c>),
+    /// the limit's key is the value that decides it.
+    /// </summary>
+    private static readonly Dictionary<string, string[][]> Companions = new(StringComparer.Ordinal)
+    {
+        ["ML1003"] = [["resources", "limits", "memory"], ["resources", "requests", "memory"]],
+    };
+
+    /// <summary>The values key of the other field a rule compared, when the finding's own line reads none; null otherwise.</summary>
+    private RelatedLocation? CompanionValues(string ruleId, RenderedInput input, MappedLocation location, ChartRender render)
+    {
+        if (!Companions.TryGetValue(ruleId, out var fields) || location.RenderedRoot is not { } root)
+        {
+            return null;
+        }
+
+        var path = location.RenderedPath.ToList();
+        var item = path.FindLastIndex(YamlPaths.IsIndex);
+        if (item < 0)
+        {
+            return null;
+        }
+
+        foreach (var field in fields)
+        {
+            IReadOnlyList<string> companion = [.. path.Take(item + 1), .. field];
+            if (companion.SequenceEqual(path, StringComparer.Ordinal) || YamlPaths.Navigate(root, companion) is not { } found)
+            {
+                continue;
+            }
+
+            var span = (found.Key ?? found.Node).Span;
+            if (resolver.Find(mapper.Map(input, span), render) is { } values)
+            {
+                return values;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The rendered document's kind and name (<c>Deployment release-web</c>): which caller of a shared helper the finding is for.</summary>

@@ -18,15 +18,35 @@ internal sealed record MissingField(string RuleId, IReadOnlyList<string> Below, 
 
         // A memory-backed emptyDir's sizeLimit, read by the volume's own block (bitnami's shmVolume.sizeLimit).
         new("ML1008", [], s => s == "sizeLimit"),
+
+        // GOMEMLIMIT left out: an entry in the env list the container's block prints from the values (bitnami's
+        // compactor.extraEnvVars, extraEnv, env), which a user appends to. Never a resources value.
+        new("ML3004", [], IsEnvList) { Entry = "GOMEMLIMIT", LeafInResources = false },
     }.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
 
     public static MissingField? For(string ruleId) => ByRule.GetValueOrDefault(ruleId);
+
+    /// <summary>The name of an entry the user adds to a list (<c>GOMEMLIMIT</c> in an env list); null when the field is a key.</summary>
+    public string? Entry { get; init; }
+
+    /// <summary>
+    /// Whether a value read inside a literal <c>resources:</c> key is the field itself when no mapping is printed
+    /// whole (<c>memory: {{ .Values.memoryLimit }}</c>): true for the resources fields, false for an env entry.
+    /// </summary>
+    public bool LeafInResources { get; init; } = true;
 
     /// <summary>
     /// A values path segment that names a container's resources: <c>resources</c>, <c>controller.resources</c>,
     /// <c>containerResources</c>; not <c>resourcesPreset</c> (a bitnami preset name, not the mapping itself).
     /// </summary>
     private static bool IsResources(string segment) => segment.EndsWith("resources", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A values path segment that names a container's env list: <c>env</c>, <c>extraEnv</c>, <c>extraEnvVars</c>,
+    /// <c>envs</c>; not <c>extraEnvVarsCM</c> or <c>extraEnvVarsSecret</c> (the name of a ConfigMap or Secret).
+    /// </summary>
+    private static bool IsEnvList(string segment) =>
+        segment.EndsWith("env", StringComparison.OrdinalIgnoreCase) || segment.EndsWith("envs", StringComparison.OrdinalIgnoreCase) || segment.EndsWith("envvars", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The reference cut after its anchor segment (<c>resources.limits.memory</c> read by an <c>if</c> is <c>resources</c>), or null.</summary>
     public IReadOnlyList<string>? Anchor(IReadOnlyList<string> reference)
@@ -54,4 +74,16 @@ internal sealed record AbsentValue(Engine.Diagnostics.RelatedLocation Related, s
 
     /// <summary>The template prints that mapping whole (<c>toYaml .Values.x.resources</c>), not only some of its keys.</summary>
     public bool PrintedWhole { get; init; }
+
+    /// <summary>The entry to add to the list at <see cref="Key"/> (<see cref="MissingField.Entry"/>); null for a key.</summary>
+    public string? Entry { get; init; }
+
+    /// <summary>What the finding's message says to do in the values: <c>add x.resources.limits.memory</c>, <c>add a GOMEMLIMIT entry to x.extraEnvVars</c>.</summary>
+    public string Instruction => (Entry, KeyExists) switch
+    {
+        (null, true) => $"set {Key}",
+        (null, false) => $"add {Key}",
+        (_, true) => $"add a {Entry} entry to {Key}",
+        _ => $"add {Key} with a {Entry} entry",
+    };
 }

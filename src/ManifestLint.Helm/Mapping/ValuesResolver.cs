@@ -171,11 +171,14 @@ internal sealed class ValuesResolver(Func<string, string> display)
             var span = b.Span with { EndLine = b.Span.StartLine, EndColumn = b.Span.EndLine == b.Span.StartLine ? b.Span.EndColumn : b.Span.StartColumn + 1 };
 
             // The whole key exists (empty, zero, or a value the rule still rejects): it is the one to set.
-            var message = b.Depth >= wanted.Count ? $"values: {Dotted(b.Path)}" : $"values: {Dotted(b.Path)} (add {Dotted(concrete)})";
+            var message = b.Depth < wanted.Count ? $"values: {Dotted(b.Path)} (add {Dotted(concrete)})"
+                : field.Entry is { } entry ? $"values: {Dotted(b.Path)} (add a {entry} entry)"
+                : $"values: {Dotted(b.Path)}";
             return new AbsentValue(new RelatedLocation(span, message), Dotted(concrete), b.File, b.Path, concrete, b.Depth >= wanted.Count)
             {
                 Anchor = [.. concrete.Take(b.Prefix.Count + anchor.Count)],
                 PrintedWhole = whole,
+                Entry = field.Entry,
             };
         }
 
@@ -188,7 +191,11 @@ internal sealed class ValuesResolver(Func<string, string> display)
         }
 
         IReadOnlyList<string> full = [.. anchor[0] == "global" ? [] : chart.ValuesPrefix, .. wanted];
-        return new AbsentValue(new RelatedLocation(SourceSpan.FileStart(topFile.DisplayPath) with { EndColumn = 2 }, $"values: add {Dotted(full)}"), Dotted(full), topFile, [], full, KeyExists: false) { Anchor = [.. full.Take(full.Count - below.Count)] };
+        return new AbsentValue(new RelatedLocation(SourceSpan.FileStart(topFile.DisplayPath) with { EndColumn = 2 }, $"values: add {Dotted(full)}"), Dotted(full), topFile, [], full, KeyExists: false)
+        {
+            Anchor = [.. full.Take(full.Count - below.Count)],
+            Entry = field.Entry,
+        };
     }
 
     /// <summary>
@@ -212,7 +219,7 @@ internal sealed class ValuesResolver(Func<string, string> display)
             }
         }
 
-        return first ?? LeafIn(template, start, argument);
+        return first ?? (field.LeafInResources ? LeafIn(template, start, argument) : null);
     }
 
     /// <summary>

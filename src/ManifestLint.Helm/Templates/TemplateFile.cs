@@ -458,13 +458,18 @@ internal sealed partial class TemplateFile
         // Each pattern needs text most bodies lack: looking for it is cheaper than running the pattern.
         if (body.Contains(".Values", StringComparison.Ordinal))
         {
-            foreach (Match match in ValuesReferencePattern().Matches(body))
+            var paths = ValuesReferencePattern().Matches(body).Select(m => m.Groups["path"].Value.TrimStart('.')).Where(p => p.Length > 0).ToList();
+
+            // The mapping found first wins a tie in the values lookup: merge keeps its first argument's keys, but
+            // mergeOverwrite lets each later argument overwrite them, so its last argument is the one that decides.
+            if (body.Contains("ergeOverwrite", StringComparison.Ordinal))
             {
-                var path = match.Groups["path"].Value.TrimStart('.');
-                if (path.Length > 0)
-                {
-                    yield return path;
-                }
+                paths.Reverse();
+            }
+
+            foreach (var path in paths)
+            {
+                yield return path;
             }
         }
 

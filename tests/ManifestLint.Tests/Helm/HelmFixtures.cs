@@ -1,3 +1,4 @@
+using System.Text;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Helm;
 using ManifestLint.Model.Source;
@@ -44,4 +45,33 @@ internal static class HelmFixtures
         Assert.True(values.Count == 1, $"Expected one values location on {diagnostic.Location} {diagnostic.Message}, found [{string.Join(", ", diagnostic.RelatedLocations.Select(r => $"{r.Span} {r.Message}"))}]");
         return values[0];
     }
+
+    /// <summary>One line per finding: rule, template line text, and each related location's file, line text and message.</summary>
+    public static string Describe(IEnumerable<Diagnostic> findings)
+    {
+        var text = new StringBuilder();
+        foreach (var d in findings.OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.StartLine).ThenBy(d => d.RuleId, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal))
+        {
+            text.Append(d.RuleId).Append(' ').Append(Short(d.Location.Path)).Append(':').Append(d.Location.StartLine).Append("  ").Append(LineText(d.Location)).Append('\n');
+            var tail = d.Message.IndexOf("Values: ", StringComparison.Ordinal);
+            if (tail >= 0)
+            {
+                text.Append("  message: ").Append(d.Message[tail..]).Append('\n');
+            }
+
+            foreach (var r in d.RelatedLocations)
+            {
+                text.Append("  -> ").Append(Short(r.Span.Path)).Append(':').Append(r.Span.StartLine).Append("  ").Append(LineText(r.Span)).Append("  [").Append(r.Message).Append("]\n");
+            }
+
+            if (d.Fix is { } fix)
+            {
+                text.Append("  fix: ").Append(Short(fix.Description)).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Short(string path) => path.Replace("tests/ManifestLint.Tests/Helm/TestData/charts/", string.Empty, StringComparison.Ordinal);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Helm;
 using ManifestLint.Tests.Snapshots;
@@ -10,6 +9,8 @@ namespace ManifestLint.Tests.Helm;
 /// Every memory finding on a chart names the values key a chart user edits, through each way a value reaches the
 /// output (TestData/charts/values-flow: one helm-create Deployment per construct), and for the chart
 /// <c>helm create</c> writes (TestData/charts/created, unmodified but for a <c>ci/</c> variant that enables the HPA).
+/// The values-flow chart also has a Go container whose env list comes from <c>extraEnvVars</c> (ML3004 names the
+/// entry to add there), and <c>merge</c>/<c>mergeOverwrite</c> of two values mappings.
 /// When the cause is an absent value, the location is the nearest key that would hold it and the message names
 /// the key to add. The snapshot lists each finding with its values location, by line text.
 /// </summary>
@@ -24,13 +25,13 @@ public class ValuesLocationTests
     [Fact]
     public void EachConstruct_MatchesTheVerifiedSnapshot()
     {
-        Snapshot.Verify(Describe(FlowFindings), "values-flow", "txt");
+        Snapshot.Verify(HelmFixtures.Describe(FlowFindings), "values-flow", "txt");
     }
 
     [Fact]
     public void TheHelmCreateChart_MatchesTheVerifiedSnapshot()
     {
-        Snapshot.Verify(Describe(Created.Value.Analysis.Diagnostics), "created", "txt");
+        Snapshot.Verify(HelmFixtures.Describe(Created.Value.Analysis.Diagnostics), "created", "txt");
     }
 
     [Theory]
@@ -49,6 +50,28 @@ public class ValuesLocationTests
         Assert.Equal(valuesLine, HelmFixtures.LineText(values.Span));
         Assert.EndsWith($"(add {key})", values.Message, StringComparison.Ordinal);
         Assert.Contains($"Values: add {key}.", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("merged", "memory: 512Mi", "values: merged.resources.requests.memory")]
+    [InlineData("merge-overwrite", "memory: 384Mi", "values: overwrite.resources.requests.memory")]
+    public void ARequestAboveTheLimit_ThroughMerge_PointsAtTheMappingThatWins(string container, string line, string message)
+    {
+        // merge keeps the first mapping's keys; mergeOverwrite lets the last overwrite them. Both mappings set the request.
+        var values = HelmFixtures.Values(HelmFixtures.Single(FlowFindings, "ML1003", $"container \"{container}\""));
+
+        Assert.Equal((line, message), (HelmFixtures.LineText(values.Span), values.Message));
+    }
+
+    [Fact]
+    public void GoMemLimitLeftOut_PointsAtTheEnvListInTheValues_AndNamesTheEntryToAdd()
+    {
+        var finding = HelmFixtures.Single(FlowFindings, "ML3004", "container \"env-list\"");
+
+        var values = HelmFixtures.Values(finding);
+        Assert.Equal(("extraEnvVars: []", "values: envList.extraEnvVars (add a GOMEMLIMIT entry)"), (HelmFixtures.LineText(values.Span), values.Message));
+        Assert.EndsWith("Values: add a GOMEMLIMIT entry to envList.extraEnvVars.", finding.Message, StringComparison.Ordinal);
+        Assert.Null(finding.Fix);
     }
 
     [Fact]
@@ -121,33 +144,4 @@ public class ValuesLocationTests
         Assert.NotEmpty(memory);
         Assert.All(memory, d => HelmFixtures.Values(d));
     }
-
-    /// <summary>One line per finding: rule, template line text, and each related location's file, line text and message.</summary>
-    private static string Describe(IEnumerable<Diagnostic> findings)
-    {
-        var text = new StringBuilder();
-        foreach (var d in findings.OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.StartLine).ThenBy(d => d.RuleId, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal))
-        {
-            text.Append(d.RuleId).Append(' ').Append(Short(d.Location.Path)).Append(':').Append(d.Location.StartLine).Append("  ").Append(HelmFixtures.LineText(d.Location)).Append('\n');
-            var tail = d.Message.IndexOf("Values: ", StringComparison.Ordinal);
-            if (tail >= 0)
-            {
-                text.Append("  message: ").Append(d.Message[tail..]).Append('\n');
-            }
-
-            foreach (var r in d.RelatedLocations)
-            {
-                text.Append("  -> ").Append(Short(r.Span.Path)).Append(':').Append(r.Span.StartLine).Append("  ").Append(HelmFixtures.LineText(r.Span)).Append("  [").Append(r.Message).Append("]\n");
-            }
-
-            if (d.Fix is { } fix)
-            {
-                text.Append("  fix: ").Append(Short(fix.Description)).Append('\n');
-            }
-        }
-
-        return text.ToString();
-    }
-
-    private static string Short(string path) => path.Replace("tests/ManifestLint.Tests/Helm/TestData/charts/", string.Empty, StringComparison.Ordinal);
 }
