@@ -130,7 +130,7 @@ public sealed class KustomizationInputs(string repositoryRoot)
     }
 
     /// <summary>The files one kustomization names: itself, resource files, patch files, generator and transformer files.</summary>
-    private static IEnumerable<string> FilesOf(KustomizationFile file)
+    internal static IEnumerable<string> FilesOf(KustomizationFile file)
     {
         yield return file.FilePath;
         var entries = file.Resources.Concat(file.Generators).Concat(file.Transformers).Concat(file.Validators)

@@ -4,6 +4,7 @@ using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Configuration;
 using ManifestLint.Engine.Diagnostics;
 using ManifestLint.Engine.Summary;
+using ManifestLint.Engine.Suppressions;
 using ManifestLint.Kustomize.Building;
 using ManifestLint.Kustomize.Kustomizations;
 using ManifestLint.Kustomize.Mapping;
@@ -97,7 +98,8 @@ public sealed class KustomizeLinter(KustomizeSettings settings, string workingDi
 
             var descriptor = catalog[RuleIds.HelmRenderFailed];
             mapped.AddRange(problems.Select(p => (new Diagnostic(descriptor, descriptor.DefaultSeverity, p.Message, p.At, [], new Dictionary<string, string>(StringComparer.Ordinal), $"{descriptor.Id}|kustomize"), p.Unit)));
-            var merged = Merge(mapped);
+            var failed = problems.Select(p => p.Unit).Concat(built.Where(b => !b.Succeeded).Select(b => b.Unit)).ToHashSet(StringComparer.Ordinal);
+            var merged = SourceSuppressions.Apply(Merge(mapped), SourceTexts(plan.Units.Where(u => !failed.Contains(u)), failed, tree, mapped.Select(m => m.Diagnostic.Location.Path)), options, catalog);
             var statistics = new KustomizeLintStatistics(plan.Units.Count + plan.Cycles.Count, plan.Bases.Count, problems.Select(p => p.Unit).Distinct(StringComparer.Ordinal).Count(), builds.Aggregate(TimeSpan.Zero, (t, b) => t + (b.Build?.Run.Elapsed ?? TimeSpan.Zero)), methods);
             return new KustomizeLintResult(new AnalysisResult(AnalysisResult.Sort(merged), fileCount, resourceCount) { MemorySummary = summary }, statistics) { Placements = placements };
         }
@@ -142,6 +144,37 @@ public sealed class KustomizeLinter(KustomizeSettings settings, string workingDi
             }
         }).ToList();
         return [.. await Task.WhenAll(tasks).ConfigureAwait(false)];
+    }
+
+    /// <summary>
+    /// The files whose suppression comments count (kustomize drops comments, so the engine never saw them): every
+    /// YAML file the built units use (resources, patches, kustomizations) and the chart templates findings went to;
+    /// not a file a unit that did not build also uses (its comments may be meant for that unit's findings).
+    /// </summary>
+    private Dictionary<string, string> SourceTexts(IEnumerable<string> units, IReadOnlySet<string> failed, KustomizationTree tree, IEnumerable<string> mappedPaths)
+    {
+        var unusable = failed.SelectMany(u => tree.Closure(u)).SelectMany(KustomizationInputs.FilesOf).ToHashSet(StringComparer.Ordinal);
+        var files = units.SelectMany(u => tree.Closure(u)).SelectMany(KustomizationInputs.FilesOf)
+            .Concat(mappedPaths.Select(p => Path.GetFullPath(p, workingDirectory)))
+            .Where(f => !unusable.Contains(f) && (Path.GetExtension(f) is ".yaml" or ".yml" or ".json" || KustomizationFile.FileNames.Contains(Path.GetFileName(f), StringComparer.Ordinal)))
+            .Distinct(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            try
+            {
+                if (new FileInfo(file).Length <= Model.Yaml.LoadLimits.Default.MaxFileBytes)
+                {
+                    texts[Display(file)] = File.ReadAllText(file);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A file that cannot be read has no comments that count.
+            }
+        }
+
+        return texts;
     }
 
     /// <summary>The run's settings with the <c>kustomize:</c> section of the configuration that applies to the unit's kustomization file.</summary>

@@ -25,7 +25,8 @@ public sealed record FixedFile(string Path, string FullPath, string Before, stri
 /// <item>Plain manifest files are edited, never standard input, and never a Helm template. A chart finding's fix
 /// edits the values file behind it (see ManifestLint.Helm's ValuesFixes): applied once, in the pass that first
 /// offers it (the renders are not redone, so the same finding would offer it again), and the finding it fixes is
-/// then not reported as left.</item>
+/// then not reported as left. A kustomization finding's fix edits the base or patch file it is on, the same way
+/// (the builds are not redone: the findings left are those of the builds before the fixes).</item>
 /// <item>Files are read from disk when a fix first edits them, outside any lock; only edited files stay in memory.</item>
 /// </list>
 /// </summary>
@@ -63,15 +64,19 @@ public static class FixRunner
                 if (applied.Changed)
                 {
                     texts[file.Key] = entry with { Text = applied.Text };
-                    fixedCount += applied.Applied.Count;
                     if (isInput)
                     {
+                        fixedCount += applied.Applied.Count;
                         edited.Add(file.Key);
                     }
                     else
                     {
                         valuesFixed.Add(file.Key);
-                        fixedFindings.UnionWith(file.Where(d => applied.Applied.Contains(d.Fix!)));
+                        // Findings of several renders or overlays on one line offer the same edit: it is applied once, and fixes them all.
+                        var made = applied.Applied.SelectMany(f => f.Edits).ToHashSet();
+                        var done = file.Where(d => applied.Applied.Contains(d.Fix!) || d.Fix!.Edits.All(made.Contains)).ToList();
+                        fixedFindings.UnionWith(done);
+                        fixedCount += done.Count;
                     }
                 }
             }
