@@ -269,6 +269,14 @@ internal sealed class BuildMapper
         foreach (var operation in patch.Operations)
         {
             var target = ObjectPath.FromPointer(operation.Pointer, root);
+            if (operation.Op == "add" && target is [.., { IsItem: true, ItemKey: null } added] && operation.Value is MappingNode item
+                && ObjectPath.Item(item, added.Index) is { ItemKey: not null } keyed)
+            {
+                // An item added to a list ("/env/-", "/containers/1"): the pointer's position is the one before the patch
+                // ran, so the item is found in the build by its merge key (name=JAVA_TOOL_OPTIONS), as a finding names it.
+                target[^1] = keyed;
+            }
+
             var pathNode = new FoundNode(operation.Node["path"]!, operation.Node.Entry("path")!.Key);
             switch (operation.Op)
             {
@@ -328,7 +336,7 @@ internal sealed class BuildMapper
         {
             if (IsDeletion(found[i].Node))
             {
-                return (Effect.Removes, found[i]);
+                return (Effect.Removes, DeletionLine(found[i]));
             }
         }
 
@@ -342,7 +350,7 @@ internal sealed class BuildMapper
 
             if (Removals(node.Node).FirstOrDefault(r => MemoryRelevant(r)) is { } removal)
             {
-                return (Effect.Removes, removal);
+                return (Effect.Removes, DeletionLine(removal));
             }
 
             if (Removals(node.Node).Any())
@@ -371,6 +379,10 @@ internal sealed class BuildMapper
 
     private static bool IsDeletion(YamlNode node) =>
         node is ScalarNode { IsNull: true } || (node is MappingNode m && KustomizationFile.Scalar(m["$patch"]) == "delete");
+
+    /// <summary>The line that deletes: a <c>$patch: delete</c> entry's own line, rather than the item it sits in.</summary>
+    private static FoundNode DeletionLine(FoundNode deletion) =>
+        deletion.Node is MappingNode m && m.Entry("$patch") is { } directive ? new FoundNode(directive.Value, directive.Key) : deletion;
 
     /// <summary>Deletions anywhere inside a patch node.</summary>
     private static IEnumerable<FoundNode> Removals(YamlNode node)

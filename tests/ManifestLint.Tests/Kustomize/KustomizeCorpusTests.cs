@@ -16,6 +16,28 @@ public class KustomizeCorpusTests(ITestOutputHelper output)
             .Where(f => Path.GetFileName(f) is "kustomization.yaml" or "kustomization.yml" or "Kustomization")
             .Select(f => Path.GetFullPath(Path.GetDirectoryName(f)!))];
 
+    /// <summary>The test kustomizations (TestData/kustomize): every finding on the line of the field it names.</summary>
+    [Theory]
+    [InlineData("shop", new[] { "shop/base", "shop/components/jvm-tuning", "shop/overlays/dev", "shop/overlays/prod" })]
+    [InlineData("patches", new[] { "patches/base", "patches/overlay" })]
+    [InlineData("suppressed", new[] { "suppressed/base", "suppressed/overlay" })]
+    [InlineData("helm", new[] { "helm" })]
+    [InlineData("outside", new[] { "errors/outside" })]
+    public void TestKustomizations_MapEveryFindingToTheFieldsLine(string name, string[] directories)
+    {
+        var settings = KustomizeTool.Settings with { EnableHelm = name == "helm", HelmPath = name == "helm" ? Helm.HelmTool.Executable : null, LoadRestrictor = name == "outside" ? ManifestLint.Kustomize.LoadRestrictor.None : ManifestLint.Kustomize.LoadRestrictor.RootOnly };
+        var result = KustomizeTool.Lint(settings, directories);
+        var accuracy = MappingAccuracy.Measure(result);
+        output.WriteLine($"{name}: {result.Statistics.Units} units, {result.Statistics.Bases} bases, {result.Statistics.Failed} failed; {accuracy}");
+        foreach (var miss in accuracy.Misses)
+        {
+            output.WriteLine("  miss: " + miss);
+        }
+
+        Assert.True(accuracy.Total > 0);
+        Assert.True(accuracy.Exact == accuracy.Total, string.Join("\n", accuracy.Misses));
+    }
+
     [Theory]
     [InlineData("microservices-demo", 95)]
     [InlineData("emojivoto", 95)]

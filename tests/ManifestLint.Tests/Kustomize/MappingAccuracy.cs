@@ -52,6 +52,8 @@ internal sealed record MappingAccuracy(int Total, int Exact, IReadOnlyDictionary
         // A JSON 6902 operation whose path is the field writes it on its value: line.
         var hasKey = line.Contains(key + ":", StringComparison.Ordinal) || location.Method is MappingMethod.Transformer or MappingMethod.Generator
             || (location.Method == MappingMethod.Patch && line.TrimStart().StartsWith("value:", StringComparison.Ordinal));
-        return hasKey && (location.Built.Value is not { } value || line.Contains(value, StringComparison.Ordinal));
+        // A chart template line may print the value with an action ({{ .Values.x }}): it is the line that writes it.
+        return hasKey && (location.Built.Value is not { } value || line.Contains(value, StringComparison.Ordinal)
+            || (location.Method == MappingMethod.Chart && line.Contains("{{", StringComparison.Ordinal)));
     }
 }
