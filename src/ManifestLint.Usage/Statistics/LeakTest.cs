@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ManifestLint.Usage.Reading;
 
 namespace ManifestLint.Usage.Statistics;
@@ -17,6 +18,7 @@ internal static class LeakTest
 
     /// <param name="times">Sample times in seconds, ascending.</param>
     /// <param name="values">The samples, one per time.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SeriesShape Shape(ReadOnlySpan<double> times, ReadOnlySpan<double> values)
     {
         var days = new List<(int Index, double Slope, double Median, double Min)>();
@@ -66,6 +68,7 @@ internal static class LeakTest
 
     private static int TwoThirds(int n) => (int)Math.Ceiling(2.0 * n / 3);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Min(ReadOnlySpan<double> values)
     {
         var min = double.MaxValue;
@@ -78,6 +81,7 @@ internal static class LeakTest
     }
 
     /// <summary>Least-squares slope of value over time (times shifted to the window's start to keep the sums small).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Slope(ReadOnlySpan<double> times, ReadOnlySpan<double> values)
     {
         var n = times.Length;

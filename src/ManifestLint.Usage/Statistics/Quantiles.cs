@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ManifestLint.Usage.Statistics;
 
 /// <summary>
@@ -24,6 +26,7 @@ internal static class Quantiles
     }
 
     /// <summary>p50, p95, p99 and max of <paramref name="values"/> (at least one), which are reordered.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double P50, double P95, double P99, double Max) Summary(double[] values)
     {
         if (values.Length == 0)
@@ -47,6 +50,7 @@ internal static class Quantiles
     }
 
     /// <summary>The median of a span, without changing it (<paramref name="scratch"/> holds a copy).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Median(ReadOnlySpan<double> values, ref double[] scratch)
     {
         if (scratch.Length < values.Length)
@@ -60,6 +64,7 @@ internal static class Quantiles
     }
 
     /// <summary>The q-quantile of values[0..n), selecting within [0, hi]; hi becomes the rank's lower index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double At(double[] a, double q, ref int hi, int? count = null)
     {
         var n = count ?? a.Length;
@@ -91,6 +96,7 @@ internal static class Quantiles
     /// nothing larger to its left and nothing smaller to its right. Falls back to sorting the range after too many
     /// rounds, so a hostile input cannot make it quadratic.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Select(double[] a, int lo, int hi, int k)
     {
         var rounds = 2 * (int)Math.Log2(Math.Max(2, hi - lo + 1)) + 8;
