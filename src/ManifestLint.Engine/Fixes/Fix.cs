@@ -13,7 +13,17 @@ public sealed record Fix(string Description, IReadOnlyList<TextEdit> Edits)
         : this(description, (IReadOnlyList<TextEdit>)edits)
     {
     }
+
+    /// <summary>
+    /// The values the fix writes into one container, by path below it (<c>resources.limits.memory</c> = <c>512Mi</c>),
+    /// when that is all it does; empty otherwise. A chart's mapping writes the same values into the values file that
+    /// decides them (ManifestLint.Helm), since a rendered manifest is not what a chart user edits.
+    /// </summary>
+    public IReadOnlyList<ContainerValue> ContainerValues { get; init; } = [];
 }
+
+/// <summary>A value a fix sets at <see cref="Path"/> below a container (<c>["resources", "requests", "memory"]</c>).</summary>
+public sealed record ContainerValue(IReadOnlyList<string> Path, string Value);
 
 /// <summary>
 /// Replaces the text of <see cref="Span"/> (1-based lines and columns, end exclusive) with <see cref="NewText"/>.

@@ -20,6 +20,8 @@ internal sealed class DiagnosticMapper(LocationMapper mapper, ValuesResolver res
 
     private readonly Dictionary<string, RenderedInput> pipedByPath = piped.ToDictionary(p => p.InputPath, StringComparer.Ordinal);
 
+    private readonly ContainerValuesFix containerValues = new(mapper, resolver);
+
     /// <summary>How many locations (primary and related) each method mapped.</summary>
     public Dictionary<MappingMethod, int> Counts { get; } = [];
 
@@ -54,6 +56,11 @@ internal sealed class DiagnosticMapper(LocationMapper mapper, ValuesResolver res
             else if ((resolver.Find(location, render) ?? CompanionValues(diagnostic.RuleId, input, location, render)) is { } values && !related.Any(r => r.Span == values.Span))
             {
                 related.Add(values);
+            }
+
+            if (fix is null && diagnostic.Fix is { } rendered)
+            {
+                fix = containerValues.Map(rendered, input, location, render);
             }
         }
 

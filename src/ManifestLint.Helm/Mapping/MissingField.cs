@@ -26,6 +26,9 @@ internal sealed record MissingField(string RuleId, IReadOnlyList<string> Below, 
 
     public static MissingField? For(string ruleId) => ByRule.GetValueOrDefault(ruleId);
 
+    /// <summary>A container's <c>resources.requests.memory</c> or <c>resources.limits.memory</c> that a fix adds (<paramref name="below"/>: <c>[limits, memory]</c>).</summary>
+    public static MissingField Resources(IReadOnlyList<string> below) => new(string.Empty, below, IsResources);
+
     /// <summary>The name of an entry the user adds to a list (<c>GOMEMLIMIT</c> in an env list); null when the field is a key.</summary>
     public string? Entry { get; init; }
 

@@ -16,7 +16,11 @@ internal static class ValuesFixes
     /// template prints, or the YAML there is written in a way <see cref="YamlEdits"/> does not edit.
     /// </summary>
     /// <param name="value">The value the rule's own fix writes (ML1001: the container's memory request).</param>
-    public static Fix? Create(AbsentValue absent, string value)
+    public static Fix? Create(AbsentValue absent, string value) =>
+        Edit(absent, value) is { } edit ? new Fix($"Set {absent.Key} to {value} in {absent.File.DisplayPath}.", edit) : null;
+
+    /// <summary>The edit of <see cref="Create"/> alone; null when none is safe.</summary>
+    public static TextEdit? Edit(AbsentValue absent, string value)
     {
         if (!absent.PrintedWhole || absent.File.Root is not { } root || absent.Found.Count < absent.Anchor.Count)
         {
@@ -32,7 +36,7 @@ internal static class ValuesFixes
             2 when found.Node is MappingNode mapping => YamlEdits.AddNestedEntry(mapping, rest[0], rest[1], value, root),
             _ => null,
         };
-        return edit is null ? null : new Fix($"Set {absent.Key} to {value} in {absent.File.DisplayPath}.", edit);
+        return edit;
     }
 
     private static MappingEntry? Parent(MappingNode root, IReadOnlyList<string> path) =>

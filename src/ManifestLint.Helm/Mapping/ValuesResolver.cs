@@ -23,6 +23,34 @@ internal sealed class ValuesResolver(Func<string, string> display)
     /// <param name="render">The render: its variant file and the chart's <c>-f</c> files and <c>--set</c> values.</param>
     public RelatedLocation? Find(MappedLocation location, ChartRender render)
     {
+        if (Decide(location, render) is not { } key)
+        {
+            return null;
+        }
+
+        if (key.SetBy is { } set)
+        {
+            return set;
+        }
+
+        var span = key.Span with { EndLine = key.Span.StartLine, EndColumn = key.Span.EndLine == key.Span.StartLine ? key.Span.EndColumn : key.Span.StartColumn + 1 };
+        if (key.SubchartDefault && location.Chart is { } chart)
+        {
+            // The subchart's own default decides; a user changes it from the parent chart's values.
+            var parent = Load(Path.Combine(chart.Ancestors[0], "values.yaml"));
+            return new RelatedLocation(span, $"values: {Dotted(key.Path)} (subchart default; override it as {Dotted([.. chart.ValuesPrefix, .. key.Path])} in {parent.DisplayPath})");
+        }
+
+        return new RelatedLocation(span, $"values: {Dotted(key.Path)}");
+    }
+
+    /// <summary>
+    /// The values key that decides a mapped location's value (see the class summary): the file, the key's concrete
+    /// path in it, and whether a <c>--set</c> argument overrides it or it is a subchart's own default. Null when the
+    /// template line reads no values, or no values file has the key.
+    /// </summary>
+    public ValuesKey? Decide(MappedLocation location, ChartRender render)
+    {
         if (location is not { Line: { } line, Chart: { } chart })
         {
             return null;
@@ -49,7 +77,7 @@ internal sealed class ValuesResolver(Func<string, string> display)
 
         var suffixes = Suffixes(location.RenderedPath, line.Key);
         var itemName = location.RenderedRoot is { } root ? YamlPaths.ItemName(root, location.RenderedPath) : null;
-        (int Depth, int Rank, SourceSpan Span, IReadOnlyList<string> Path, bool Default)? best = null;
+        (int Depth, int Rank, ValuesFile File, SourceSpan Span, IReadOnlyList<string> Path, bool Default)? best = null;
         foreach (var reference in references)
         {
             var referencePath = Split(reference);
@@ -69,31 +97,13 @@ internal sealed class ValuesResolver(Func<string, string> display)
                     var depth = found.Path.Count - prefix.Count;
                     if (best is null || depth > best.Value.Depth || (depth == best.Value.Depth && rank < best.Value.Rank))
                     {
-                        best = (depth, rank, found.Span, found.Path, chart.Ancestors.Count > 0 && rank == sources.Count && referencePath[0] != "global");
+                        best = (depth, rank, file, found.Span, found.Path, chart.Ancestors.Count > 0 && rank == sources.Count && referencePath[0] != "global");
                     }
                 }
             }
         }
 
-        if (best is not { } b)
-        {
-            return null;
-        }
-
-        if (SetBy(render, b.Path) is { } set)
-        {
-            return set;
-        }
-
-        var span = b.Span with { EndLine = b.Span.StartLine, EndColumn = b.Span.EndLine == b.Span.StartLine ? b.Span.EndColumn : b.Span.StartColumn + 1 };
-        if (b.Default)
-        {
-            // The subchart's own default decides; a user changes it from the parent chart's values.
-            var parent = Load(Path.Combine(chart.Ancestors[0], "values.yaml"));
-            return new RelatedLocation(span, $"values: {Dotted(b.Path)} (subchart default; override it as {Dotted([.. chart.ValuesPrefix, .. b.Path])} in {parent.DisplayPath})");
-        }
-
-        return new RelatedLocation(span, $"values: {Dotted(b.Path)}");
+        return best is { } b ? new ValuesKey(b.File, b.Path, b.Span, b.Default, SetBy(render, b.Path)) : null;
     }
 
     /// <summary>Whether a line of the block guarded by <paramref name="guard"/> around <paramref name="line"/> prints the guard's value (or a key below it).</summary>
@@ -427,7 +437,8 @@ internal sealed class ValuesResolver(Func<string, string> display)
         return segments;
     }
 
-    private static string Dotted(IReadOnlyList<string> path) =>
+    /// <summary>A values path as messages write it: <c>controller.resources.limits.memory</c>, <c>workers[*].resources</c>.</summary>
+    public static string Dotted(IReadOnlyList<string> path) =>
         string.Concat(path.Select((s, i) => YamlPaths.IsIndex(s) ? (s == "[]" ? "[*]" : s) : i == 0 ? s : "." + s));
 
     /// <summary>
@@ -464,3 +475,10 @@ internal sealed class ValuesResolver(Func<string, string> display)
         }
     }
 }
+
+/// <summary>The values key that decides a value: where it is, and what overrides it.</summary>
+/// <param name="Path">The key's concrete path in <paramref name="File"/>.</param>
+/// <param name="Span">The key's position in the file.</param>
+/// <param name="SubchartDefault">The key is in a subchart's own values.yaml, which its parent's values may override.</param>
+/// <param name="SetBy">The related location of a <c>--set</c> argument that overrides the key; null when none does.</param>
+internal sealed record ValuesKey(ValuesFile File, IReadOnlyList<string> Path, SourceSpan Span, bool SubchartDefault, RelatedLocation? SetBy);

@@ -77,7 +77,23 @@ internal static class UsageFacts
         }
 
         // Adding both keys to a resources: mapping that has neither would insert twice at one place: no fix then.
-        return edits.Count == 0 || edits.Select(e => e.Span).Distinct().Count() != edits.Count ? null : new Fix(description, edits);
+        if (edits.Count == 0 || edits.Select(e => e.Span).Distinct().Count() != edits.Count)
+        {
+            return null;
+        }
+
+        List<ContainerValue> values = [];
+        if (request is not null)
+        {
+            values.Add(new ContainerValue(["resources", "requests", ResourceNames.Memory], request));
+        }
+
+        if (limit is not null)
+        {
+            values.Add(new ContainerValue(["resources", "limits", ResourceNames.Memory], limit));
+        }
+
+        return new Fix(description, edits) { ContainerValues = values };
     }
 
     private static TextEdit? Set(ContainerContext c, ResourceList list, string key, string value, bool other)
