@@ -61,6 +61,19 @@ public class HelmUsageFixTests
         Assert.Equal([(14, "300Mi"), (16, "480Mi")], edits);
     }
 
+    [Fact]
+    public void AnAbsentRequest_IsAddedUnderTheResourcesMappingTheTemplatePrintsWhole()
+    {
+        // The request defaults to the 1Gi limit, ten times p95: ML8003 lowers it to p95 and leaves the limit.
+        var result = Single("ML8003", "container \"defaulted\"");
+
+        var change = Assert.Single(Assert.Single(result.GetProperty("fixes").EnumerateArray()).GetProperty("artifactChanges").EnumerateArray());
+        Assert.Equal($"{ChartPath}/values.yaml", change.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        var replacement = Assert.Single(change.GetProperty("replacements").EnumerateArray());
+        Assert.Equal(31, replacement.GetProperty("deletedRegion").GetProperty("startLine").GetInt32());
+        Assert.Equal("    requests:\n      memory: 100Mi\n", replacement.GetProperty("insertedContent").GetProperty("text").GetString());
+    }
+
     [Theory]
     [InlineData("ML8001", "container \"literal\"")]
     [InlineData("ML8001", "container \"suffixed\"")]
@@ -88,12 +101,16 @@ public class HelmUsageFixTests
         Assert.Contains("    requests:\n      memory: 300Mi\n    limits:\n      memory: 480Mi\n", values, StringComparison.Ordinal);
         Assert.Contains("  memoryLimit: 120Mi\n", values, StringComparison.Ordinal);
         Assert.Contains("  memoryMiB: 128\n", values, StringComparison.Ordinal);
+        Assert.EndsWith("defaulted:\n  resources:\n    limits:\n      memory: 1Gi\n    requests:\n      memory: 100Mi\n", values, StringComparison.Ordinal);
         Assert.All(templates, t => Assert.Equal(t.Value, File.ReadAllText(t.Key)));
 
-        var (_, after, afterError) = CliRunner.Run(tree.Root, "lint", "right-sizing", "--usage", "usage.csv", "--helm", HelmTool.Executable);
-        foreach (var fixedContainer in new[] { "api", "worker", "cache" })
+        // What the Usage rules reported is gone. (ML8003 lowers only what is over its factors: the defaulted container
+        // keeps its 1Gi limit over a 100Mi request, which ML1005 then reports as a ratio above 2.)
+        var (_, after, afterError) = CliRunner.Run(tree.Root, "lint", "right-sizing", "--usage", "usage.csv", "--helm", HelmTool.Executable, "--format", "github");
+        var usageFindings = after.Split('\n').Where(l => l.Contains("title=ML800", StringComparison.Ordinal)).ToList();
+        foreach (var fixedContainer in new[] { "api", "worker", "cache", "defaulted" })
         {
-            Assert.DoesNotContain($"container \"{fixedContainer}\"", after, StringComparison.Ordinal);
+            Assert.DoesNotContain(usageFindings, l => l.Contains($"container \"{fixedContainer}\"", StringComparison.Ordinal));
         }
 
         Assert.Contains("container \"literal\"", after, StringComparison.Ordinal);
@@ -114,7 +131,7 @@ public class HelmUsageFixTests
 
         Assert.True(code == ExitCodes.Findings, error);
         var notes = output.Split('\n').Where(l => l.Contains("title=ML8005", StringComparison.Ordinal)).ToList();
-        Assert.Equal("usage.csv: 1 item of usage data matches no workload of the input: other/gone container \"app\" (line 8).", Assert.Single(notes).Split("::")[2].Split(" Lint the")[0]);
+        Assert.Equal("usage.csv: 1 item of usage data matches no workload of the input: other/gone container \"app\" (line 9).", Assert.Single(notes).Split("::")[2].Split(" Lint the")[0]);
         Assert.Contains("Deployment default/plain, container \"app\": memory limit 64Mi is at or below the observed p99", output, StringComparison.Ordinal);
         Assert.Contains("file=right-sizing/templates/api.yaml", output, StringComparison.Ordinal);
     }
@@ -131,8 +148,8 @@ public class HelmUsageFixTests
 
         Assert.True(code == ExitCodes.Success, error);
         // Each container once, as the chart's defaults render it (the ci/ variant is another render of the same workloads).
-        Assert.Contains("5 containers with data.", output, StringComparison.Ordinal);
-        Assert.Equal(5, output.Split('\n').Count(l => l.StartsWith("| default | Deployment shop-", StringComparison.Ordinal)));
+        Assert.Contains("6 containers with data.", output, StringComparison.Ordinal);
+        Assert.Equal(6, output.Split('\n').Count(l => l.StartsWith("| default | Deployment shop-", StringComparison.Ordinal)));
         Assert.Contains("| default | Deployment shop-api | api | 256 MiB | 512 MiB | – | 400 MiB | 500 MiB | 520 MiB | 1 row, usage.csv | 400Mi | 600Mi |", output, StringComparison.Ordinal);
         Assert.Contains("| default | Deployment shop-worker | worker | 2 GiB | 4 GiB | – | 300 MiB | 400 MiB | 420 MiB | 1 row, usage.csv | 300Mi | 480Mi |", output, StringComparison.Ordinal);
         Assert.Contains("| default | Deployment shop-cache | cache | 64 MiB | 64 MiB | – | 80 MiB | 100 MiB | 110 MiB | 1 row, usage.csv | 80Mi | 120Mi |", output, StringComparison.Ordinal);
