@@ -18,6 +18,9 @@ public class HelmUsageFixTests
 
     private const string UsagePath = "tests/ManifestLint.Tests/Helm/TestData/usage/right-sizing.csv";
 
+    /// <summary>A <c>ci/</c> variant: a second render of the same workloads.</summary>
+    private const string BigVariant = "api:\n  resources:\n    requests:\n      memory: 1Gi\n    limits:\n      memory: 1Gi\n";
+
     private static readonly Lazy<JsonElement[]> SarifResults = new(() =>
     {
         var (code, output, error) = CliRunner.Run(Tests.TestSupport.RepositoryPaths.Root, "lint", ChartPath, "--usage", UsagePath, "--format", "sarif", "--helm", HelmTool.Executable);
@@ -123,7 +126,7 @@ public class HelmUsageFixTests
     public void UsageData_IsMatchedOverThePlainFilesAndEveryRender_SoOnlyWhatMatchesNothingIsANote()
     {
         using var tree = CopyChart();
-        tree.Write("right-sizing/ci/big-values.yaml", "api:\n  resources:\n    requests:\n      memory: 1Gi\n    limits:\n      memory: 1Gi\n");
+        tree.Write("right-sizing/ci/big-values.yaml", BigVariant);
         tree.Write("plain.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: plain\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: ghcr.io/example/app:1.0.0\n          resources:\n            requests: {memory: 64Mi}\n            limits: {memory: 64Mi}\n");
         tree.Write("usage.csv", File.ReadAllText(Path.Combine(tree.Root, "usage.csv")) + "default,plain,app,100Mi,120Mi,130Mi\nother,gone,app,1Mi,2Mi,3Mi\n");
 
@@ -140,7 +143,7 @@ public class HelmUsageFixTests
     public void UsageReport_OnAChart_UsesTheRenderedWorkloads_AndTheConfiguredReleaseName()
     {
         using var tree = CopyChart();
-        tree.Write("right-sizing/ci/big-values.yaml", "api:\n  resources:\n    requests:\n      memory: 1Gi\n    limits:\n      memory: 1Gi\n");
+        tree.Write("right-sizing/ci/big-values.yaml", BigVariant);
         tree.Write(".manifestlint.yaml", "helm:\n  releaseName: shop\n");
         tree.Write("usage.csv", File.ReadAllText(Path.Combine(tree.Root, "usage.csv")).Replace(",release-", ",shop-", StringComparison.Ordinal));
 
