@@ -332,39 +332,43 @@ public sealed partial class ConfigurationParser
         return overrides;
     }
 
-    private HelmConfiguration ReadHelm(YamlNode node)
+    private HelmConfiguration ReadHelm(YamlNode node) =>
+        ReadSection(node, "helm", HelmKeys, HelmConfiguration.Empty, (helm, key, value) => key switch
+        {
+            "values" => helm with { Values = ReadValuesFiles(value) },
+            "releaseName" => helm with { ReleaseName = ReadString(value, "helm.releaseName", "a release name such as web") },
+            "namespace" => helm with { Namespace = ReadString(value, "helm.namespace", "a namespace such as prod") },
+            "kubeVersion" => helm with { KubeVersion = ReadString(value, "helm.kubeVersion", "a Kubernetes version such as \"1.31\"") },
+            "set" => helm with { Set = ReadStrings(value, "'helm.set'", "a list of key=value settings such as [\"resources.limits.memory=512Mi\"]") },
+            "variants" => helm with { Variants = ReadFlag(value, "variants") },
+            "includeTests" => helm with { IncludeTests = ReadFlag(value, "includeTests") },
+            _ => helm with { TimeoutSeconds = ReadTimeout(value) },
+        });
+
+    /// <summary>A section of known keys (<c>helm:</c>, <c>kustomize:</c>): null is the defaults; each key read by <paramref name="read"/> in file order.</summary>
+    private T ReadSection<T>(YamlNode node, string name, string[] keys, T empty, Func<T, string, YamlNode, T> read)
     {
         if (IsNull(node))
         {
-            return HelmConfiguration.Empty;
+            return empty;
         }
 
         if (node is not MappingNode mapping)
         {
-            Error(node.Span, $"'helm' expects a mapping with the keys {List(HelmKeys)}, not {node.ShapeName}.");
-            return HelmConfiguration.Empty;
+            Error(node.Span, $"'{name}' expects a mapping with the keys {List(keys)}, not {node.ShapeName}.");
+            return empty;
         }
 
-        var helm = HelmConfiguration.Empty;
-        foreach (var (key, value) in Entries(mapping, HelmKeys, "key of 'helm'"))
+        var section = empty;
+        foreach (var (key, value) in Entries(mapping, keys, $"key of '{name}'"))
         {
-            helm = key switch
-            {
-                "values" => helm with { Values = ReadValuesFiles(value) },
-                "releaseName" => helm with { ReleaseName = ReadString(value, "helm.releaseName", "a release name such as web") },
-                "namespace" => helm with { Namespace = ReadString(value, "helm.namespace", "a namespace such as prod") },
-                "kubeVersion" => helm with { KubeVersion = ReadString(value, "helm.kubeVersion", "a Kubernetes version such as \"1.31\"") },
-                "set" => helm with { Set = ReadStrings(value, "'helm.set'", "a list of key=value settings such as [\"resources.limits.memory=512Mi\"]") },
-                "variants" => helm with { Variants = ReadHelmBool(value, "variants") },
-                "includeTests" => helm with { IncludeTests = ReadHelmBool(value, "includeTests") },
-                _ => helm with { TimeoutSeconds = ReadTimeout(value) },
-            };
+            section = read(section, key, value);
         }
 
-        return helm;
+        return section;
     }
 
-    private bool? ReadHelmBool(YamlNode node, string key, string section = "helm")
+    private bool? ReadFlag(YamlNode node, string key, string section = "helm")
     {
         if (node is ScalarNode { IsPlain: true } s && ParseBool(s.Value) is { } flag)
         {
@@ -387,33 +391,14 @@ public sealed partial class ConfigurationParser
     }
 
     /// <summary>The <c>kustomize:</c> section: the executable (relative to this file) and the build flags a user may turn on.</summary>
-    private KustomizeConfiguration ReadKustomize(YamlNode node)
-    {
-        if (IsNull(node))
+    private KustomizeConfiguration ReadKustomize(YamlNode node) =>
+        ReadSection(node, "kustomize", KustomizeKeys, KustomizeConfiguration.Empty, (kustomize, key, value) => key switch
         {
-            return KustomizeConfiguration.Empty;
-        }
-
-        if (node is not MappingNode mapping)
-        {
-            Error(node.Span, $"'kustomize' expects a mapping with the keys {List(KustomizeKeys)}, not {node.ShapeName}.");
-            return KustomizeConfiguration.Empty;
-        }
-
-        var kustomize = KustomizeConfiguration.Empty;
-        foreach (var (key, value) in Entries(mapping, KustomizeKeys, "key of 'kustomize'"))
-        {
-            kustomize = key switch
-            {
-                "path" => kustomize with { Path = ReadString(value, "kustomize.path", "the kubectl or kustomize executable, such as .tools/bin/kubectl (relative to this file)") },
-                "enableHelm" => kustomize with { EnableHelm = ReadHelmBool(value, "enableHelm", "kustomize") },
-                "loadRestrictor" => kustomize with { LoadRestrictionsNone = ReadLoadRestrictor(value) },
-                _ => kustomize with { TimeoutSeconds = ReadTimeout(value, "kustomize") },
-            };
-        }
-
-        return kustomize;
-    }
+            "path" => kustomize with { Path = ReadString(value, "kustomize.path", "the kubectl or kustomize executable, such as .tools/bin/kubectl (relative to this file)") },
+            "enableHelm" => kustomize with { EnableHelm = ReadFlag(value, "enableHelm", "kustomize") },
+            "loadRestrictor" => kustomize with { LoadRestrictionsNone = ReadLoadRestrictor(value) },
+            _ => kustomize with { TimeoutSeconds = ReadTimeout(value, "kustomize") },
+        });
 
     /// <summary>kustomize's <c>--load-restrictor</c>: rootOnly or none (kustomize's own names are accepted too); true for none.</summary>
     private bool? ReadLoadRestrictor(YamlNode node)

@@ -16,11 +16,8 @@ internal static class YamlPaths
     /// The path of the node a finding points at: the key or value starting exactly at the position, else the
     /// deepest node whose span holds it. Null when the position is outside the document's root.
     /// </summary>
-    public static List<string>? PathAt(YamlNode root, int line, int column)
-    {
-        var path = new List<string>();
-        return Walk(root, line, column, path) ? path : Contains(root.Span, line, column) ? path : null;
-    }
+    public static List<string>? PathAt(YamlNode root, int line, int column) =>
+        YamlPosition.StepsTo(root, line, column)?.Select(s => s.Key ?? Index(s.Index)).ToList();
 
     /// <summary>The node at a path, and the key of its mapping entry when the last segment is a key.</summary>
     public static (YamlNode Node, YamlNode? Key)? Navigate(YamlNode root, IReadOnlyList<string> path)
@@ -82,55 +79,4 @@ internal static class YamlPaths
 
         return name;
     }
-
-    private static bool Walk(YamlNode node, int line, int column, List<string> path)
-    {
-        switch (node)
-        {
-            case MappingNode mapping:
-                foreach (var entry in mapping.Entries)
-                {
-                    if (entry.KeyText is not { } key)
-                    {
-                        continue;
-                    }
-
-                    if (StartsAt(entry.Key.Span, line, column))
-                    {
-                        path.Add(key);
-                        return true;
-                    }
-
-                    if (Contains(entry.Value.Span, line, column) || StartsAt(entry.Value.Span, line, column))
-                    {
-                        path.Add(key);
-                        Walk(entry.Value, line, column, path);
-                        return true;
-                    }
-                }
-
-                return false;
-            case SequenceNode sequence:
-                for (var i = 0; i < sequence.Items.Count; i++)
-                {
-                    var item = sequence.Items[i];
-                    if (Contains(item.Span, line, column) || StartsAt(item.Span, line, column))
-                    {
-                        path.Add(Index(i));
-                        Walk(item, line, column, path);
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                return false;
-        }
-    }
-
-    private static bool StartsAt(Model.Source.SourceSpan span, int line, int column) => span.StartLine == line && span.StartColumn == column;
-
-    private static bool Contains(Model.Source.SourceSpan span, int line, int column) =>
-        (line > span.StartLine || (line == span.StartLine && column >= span.StartColumn))
-        && (line < span.EndLine || (line == span.EndLine && column < span.EndColumn));
 }

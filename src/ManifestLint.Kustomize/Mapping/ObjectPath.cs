@@ -29,11 +29,8 @@ internal static class ObjectPath
     private static readonly string[] MergeKeys = ["name", "mountPath", "containerPort", "devicePath", "ip", "topologyKey"];
 
     /// <summary>The path of the node a position points at: the key or value starting there, else the deepest node holding it.</summary>
-    public static List<PathStep>? At(YamlNode root, int line, int column)
-    {
-        var path = new List<PathStep>();
-        return Walk(root, line, column, path) || Contains(root.Span, line, column) ? path : null;
-    }
+    public static List<PathStep>? At(YamlNode root, int line, int column) =>
+        YamlPosition.StepsTo(root, line, column)?.Select(s => s.Key is { } key ? PathStep.Field(key) : Item(s.Node, s.Index)).ToList();
 
     /// <summary>The path of a mapping entry key or item, written as a JSON pointer by a JSON 6902 patch, resolved against <paramref name="document"/>.</summary>
     public static List<PathStep> FromPointer(string pointer, YamlNode? document)
@@ -143,55 +140,4 @@ internal static class ObjectPath
 
         return step.Index >= 0 && step.Index < list.Items.Count ? list.Items[step.Index] : null;
     }
-
-    private static bool Walk(YamlNode node, int line, int column, List<PathStep> path)
-    {
-        switch (node)
-        {
-            case MappingNode mapping:
-                foreach (var entry in mapping.Entries)
-                {
-                    if (entry.KeyText is not { } key)
-                    {
-                        continue;
-                    }
-
-                    if (StartsAt(entry.Key.Span, line, column))
-                    {
-                        path.Add(PathStep.Field(key));
-                        return true;
-                    }
-
-                    if (Contains(entry.Value.Span, line, column) || StartsAt(entry.Value.Span, line, column))
-                    {
-                        path.Add(PathStep.Field(key));
-                        Walk(entry.Value, line, column, path);
-                        return true;
-                    }
-                }
-
-                return false;
-            case SequenceNode sequence:
-                for (var i = 0; i < sequence.Items.Count; i++)
-                {
-                    var item = sequence.Items[i];
-                    if (Contains(item.Span, line, column) || StartsAt(item.Span, line, column))
-                    {
-                        path.Add(Item(item, i));
-                        Walk(item, line, column, path);
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                return false;
-        }
-    }
-
-    private static bool StartsAt(SourceSpan span, int line, int column) => span.StartLine == line && span.StartColumn == column;
-
-    private static bool Contains(SourceSpan span, int line, int column) =>
-        (line > span.StartLine || (line == span.StartLine && column >= span.StartColumn))
-        && (line < span.EndLine || (line == span.EndLine && column < span.EndColumn));
 }

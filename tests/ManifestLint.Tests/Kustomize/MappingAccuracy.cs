@@ -36,6 +36,15 @@ internal sealed record MappingAccuracy(int Total, int Exact, IReadOnlyDictionary
         return new MappingAccuracy(result.Placements.Count, exact, methods, misses);
     }
 
+    /// <summary>Fails, listing the misses, unless every placement of <paramref name="result"/> is exact; returns the measure.</summary>
+    public static MappingAccuracy AssertAllExact(KustomizeLintResult result)
+    {
+        var accuracy = Measure(result);
+        Xunit.Assert.True(accuracy.Total > 0, "no finding was placed");
+        Xunit.Assert.True(accuracy.Total == accuracy.Exact, string.Join("\n", accuracy.Misses));
+        return accuracy;
+    }
+
     private static bool IsExact(MappedSpan location, string line)
     {
         if (location.Removal)
