@@ -113,7 +113,7 @@ internal sealed class BuildMapper
         // A finding on a list item's merge key (a container's name line) is about the item.
         var builtNode = Describe(root, path);
         var effectPath = path is [.., { IsItem: true } item, { Key: { } last }] && last == item.ItemKey ? path.GetRange(0, path.Count - 1) : path;
-        var baseDocument = BaseDocument(built, path);
+        var baseDocument = BaseDocument(built, root, path);
         var inBase = baseDocument is { } b ? ObjectPath.Follow(b.Document, path) : null;
         var baseFull = inBase is not null && inBase.Count == path.Count + 1;
         var names = new HashSet<string>(StringComparer.Ordinal) { built.Name };
@@ -532,7 +532,7 @@ internal sealed class BuildMapper
     }
 
     /// <summary>The object's document in the resource file it came from: same kind, and the name it had there.</summary>
-    private (ParsedFile File, MappingNode Document)? BaseDocument(BuiltObject built, List<PathStep> steps)
+    private (ParsedFile File, MappingNode Document)? BaseDocument(BuiltObject built, MappingNode root, List<PathStep> steps)
     {
         if (built.Origin?.File is not { } path || Parse(path) is not { } file)
         {
@@ -550,11 +550,15 @@ internal sealed class BuildMapper
             document = file.Documents
                 .Where(d => NameOf(d) is { Length: > 0 } n && built.Name.Contains(n, StringComparison.Ordinal))
                 .OrderByDescending(d => ObjectPath.Follow(d, steps).Count)
+                .ThenByDescending(d => ObjectPath.Follow(d, PodSpec).Count == PodSpec.Length + 1 == (ObjectPath.Follow(root, PodSpec).Count == PodSpec.Length + 1))
                 .FirstOrDefault();
         }
 
         return document is null ? null : (file, document);
     }
+
+    /// <summary>Where a workload's containers are: a document whose kind a patch changed is found among its file's documents by having them too (not the ServiceAccount of the same name).</summary>
+    private static readonly PathStep[] PodSpec = [PathStep.Field("spec"), PathStep.Field("template"), PathStep.Field("spec"), PathStep.Field("containers")];
 
     private ParsedFile? Parse(string path)
     {

@@ -45,7 +45,7 @@ internal sealed record MappingAccuracy(int Total, int Exact, IReadOnlyDictionary
         return accuracy;
     }
 
-    private static bool IsExact(MappedSpan location, string line)
+    internal static bool IsExact(MappedSpan location, string line)
     {
         if (location.Removal)
         {
@@ -62,7 +62,10 @@ internal sealed record MappingAccuracy(int Total, int Exact, IReadOnlyDictionary
         var hasKey = line.Contains(key + ":", StringComparison.Ordinal) || location.Method is MappingMethod.Transformer or MappingMethod.Generator
             || (location.Method == MappingMethod.Patch && line.TrimStart().StartsWith("value:", StringComparison.Ordinal));
         // A chart template line may print the value with an action ({{ .Values.x }}): it is the line that writes it.
-        return hasKey && (location.Built.Value is not { } value || line.Contains(value, StringComparison.Ordinal)
+        // A long or multi-line string is written over several lines (folded, or wrapped differently): its start must be on the line.
+        // A block scalar (key: |-) writes its value on the lines below the key.
+        var block = line.TrimEnd() is var t && (t.EndsWith('|') || t.EndsWith('>') || t.EndsWith("|-", StringComparison.Ordinal) || t.EndsWith(">-", StringComparison.Ordinal) || t.EndsWith("|+", StringComparison.Ordinal));
+        return hasKey && (location.Built.Value is not { } value || block || line.Contains(value.Split('\n')[0] is { Length: > 24 } first ? first[..24] : value.Split('\n')[0], StringComparison.Ordinal)
             || (location.Method == MappingMethod.Chart && line.Contains("{{", StringComparison.Ordinal)));
     }
 }
