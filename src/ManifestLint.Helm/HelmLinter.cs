@@ -3,6 +3,7 @@ using ManifestLint.Engine.Analysis;
 using ManifestLint.Engine.Summary;
 using ManifestLint.Engine.Catalog;
 using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Engine.Usage;
 using ManifestLint.Helm.Charts;
 using ManifestLint.Helm.Mapping;
 using ManifestLint.Helm.Rendering;
@@ -68,8 +69,9 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory, A
             throw new InvalidOperationException($"Charts need Helm. {HelmLocator.InstallHint}");
         }
 
-        // Several engine runs: what the usage data matched is decided once, over all of them (see UsageAcrossRuns).
-        var usage = charts.Count > 0 && options.Usage is { } source ? new UsageAcrossRuns(source) : null;
+        // Several engine runs: what the usage data matched is decided once, over all of them (see UsageAcrossRuns),
+        // here unless the caller, which makes more runs (Kustomize overlays), already does.
+        var usage = charts.Count > 0 && options.Usage is { } source and not UsageAcrossRuns ? new UsageAcrossRuns(source) : null;
         options = usage is null ? options : options with { Usage = usage };
         var (plain, piped) = SplitInputs(inputs);
         var renders = kept is { } reused && reused.Charts.SequenceEqual(charts) ? reused : await RenderAsync(charts, options, cancellation).ConfigureAwait(false);
@@ -78,7 +80,7 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory, A
             var analysed = AnalyseStage(plain, piped, renders, options, cancellation);
             if (usage is not null)
             {
-                analysed.Diagnostics.AddRange(UsageDataNotes(usage, options).Select(d => (d, (RenderedInput?)null)));
+                analysed.Diagnostics.AddRange(usage.DataNoteDiagnostics(catalog, options).Select(d => (d, (RenderedInput?)null)));
             }
 
             // Only findings need markers: a marked copy that failed where the chart rendered is retried for them alone.
@@ -191,20 +193,6 @@ public sealed class HelmLinter(HelmSettings settings, string workingDirectory, A
         }
 
         return (plain, piped);
-    }
-
-    /// <summary>ML8005's notes on the usage data itself, over every run's workloads (as the engine makes them at the end of a run).</summary>
-    private IEnumerable<Diagnostic> UsageDataNotes(UsageAcrossRuns usage, AnalysisOptions options)
-    {
-        var rule = catalog[RuleIds.UsageCoverage];
-        foreach (var note in usage.DataNotes())
-        {
-            var severity = options.SeverityOverrides.TryGetValue(rule.Id, out var overridden) ? overridden : options.Configuration?.For(note.At.Path).SeverityOf(rule) ?? rule.DefaultSeverity;
-            if (severity != Severity.None)
-            {
-                yield return new Diagnostic(rule, severity, note.Message, note.At, [], new Dictionary<string, string>(StringComparer.Ordinal), $"{RuleIds.UsageCoverage}|{note.Key}");
-            }
-        }
     }
 
     private Dictionary<string, Severity> AllOff() =>

@@ -1,6 +1,9 @@
 using System.Reflection;
 using ManifestLint.Cli.Input;
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
+using ManifestLint.Engine.Diagnostics;
+using ManifestLint.Engine.Usage;
 using ManifestLint.Helm;
 using ManifestLint.Kustomize;
 using ManifestLint.Model.Kubernetes;
@@ -100,6 +103,10 @@ public static class LintRunner
         var notes = new List<string>();
         var (run, analyzed) = await LintSession.AnalyzeAsync(options, inputs, plan, environment, progress, async (inputs, o) =>
         {
+            // Plain files, each render and each overlay are engine runs of their own: what the usage data matched is
+            // decided once, over all of them (the Helm linter does so for its own runs when there is no overlay).
+            var usage = collected.Kustomizations.Count > 0 && o.Usage is { } source ? new UsageAcrossRuns(source) : null;
+            o = usage is null ? o : o with { Usage = usage };
             var lint = await linter.AnalyzeAsync(inputs, collected.Charts, o, cancellation).ConfigureAwait(false);
             notes.AddRange(lint.Notes);
             var result = lint.Analysis;
@@ -110,7 +117,8 @@ public static class LintRunner
 
             // Each overlay in an engine run of its own (its own cluster scope), with the plain files' LimitRanges.
             var built = (await kustomizer.AnalyzeAsync(collected.Kustomizations, inputs, o, cancellation).ConfigureAwait(false)).Analysis;
-            return new AnalysisResult(AnalysisResult.Sort([.. result.Diagnostics, .. built.Diagnostics]), result.FileCount + built.FileCount, result.ResourceCount + built.ResourceCount)
+            IEnumerable<Diagnostic> dataNotes = usage is null ? [] : usage.DataNoteDiagnostics(RuleCatalog.Default, o);
+            return new AnalysisResult(AnalysisResult.Sort([.. result.Diagnostics, .. built.Diagnostics, .. dataNotes]), result.FileCount + built.FileCount, result.ResourceCount + built.ResourceCount)
             {
                 MemorySummary = [.. result.MemorySummary, .. built.MemorySummary],
             };

@@ -127,18 +127,8 @@ internal sealed class FindingStream(AnalysisEngine engine, AnalysisEngine.Run ru
     }
 
     /// <summary>ML8005's summary notes, at the end of the run: usage data that matched nothing, and workloads without data.</summary>
-    private void UsageNotes(Usage.UsageMatch usage)
-    {
-        var rule = engine.Catalog[RuleIds.UsageCoverage];
-        foreach (var note in usage.Notes())
-        {
-            var severity = AnalysisEngine.SeverityOf(rule, note.At.Path, run.Options);
-            if (severity != Severity.None)
-            {
-                end.Add(new Diagnostic(rule, severity, note.Message, note.At, [], new Dictionary<string, string>(StringComparer.Ordinal), $"{RuleIds.UsageCoverage}|{note.Key}"));
-            }
-        }
-    }
+    private void UsageNotes(Usage.UsageMatch usage) =>
+        end.AddRange(Usage.UsageNotes.Diagnostics(usage.Notes(), engine.Catalog, run.Options));
 
     private HeldFile Held(string path)
     {

@@ -1,19 +1,21 @@
 using System.Collections.Concurrent;
-using ManifestLint.Engine.Usage;
 using ManifestLint.Engine.Analysis;
+using ManifestLint.Engine.Catalog;
+using ManifestLint.Engine.Diagnostics;
 
-namespace ManifestLint.Helm;
+namespace ManifestLint.Engine.Usage;
 
 /// <summary>
-/// Usage data for a lint with charts, which is several engine runs (the plain files, then each chart render): each
-/// run matches the data against its own workloads, so the data for a chart's workloads "matches no workload" in
-/// every other run. Here each run's match looks usage up as before and reports the containers without data (ML8005,
+/// Usage data for a lint of several engine runs (the plain files, then each chart render, then each Kustomize
+/// overlay): each run matches the data against its own workloads, so the data for another run's workloads "matches
+/// no workload" in every other run. Whoever makes the runs wraps the data once in this and reports
+/// <see cref="DataNoteDiagnostics"/> once, after the last run. Here each run's match looks usage up as before and reports the containers without data (ML8005,
 /// mapped to the chart like any finding), but not what the data held that matched nothing; that is decided once,
 /// after all runs, by a match against the workloads of every run, with every container lookup of every run replayed
 /// on it (<see cref="DataNotes"/>). That last match also holds every run's containers (the first time each is seen:
 /// the default values before a <c>ci/</c> variant), for <c>usage report</c>.
 /// </summary>
-internal sealed class UsageAcrossRuns(UsageSource inner) : UsageSource
+public sealed class UsageAcrossRuns(UsageSource inner) : UsageSource
 {
     private readonly ConcurrentDictionary<WorkloadId, byte> workloads = new();
     private readonly ConcurrentDictionary<(WorkloadId Workload, string Container), byte> asked = new();
@@ -51,6 +53,10 @@ internal sealed class UsageAcrossRuns(UsageSource inner) : UsageSource
         // The containers without data were each reported by their own run, at their template line.
         return [.. all.Notes().Where(n => n.Key != WithoutDataKey)];
     }
+
+    /// <summary>ML8005's findings on the usage data itself (<see cref="DataNotes"/>), at the severity the options give.</summary>
+    public IEnumerable<Diagnostic> DataNoteDiagnostics(RuleCatalog catalog, AnalysisOptions options) =>
+        UsageNotes.Diagnostics(DataNotes(), catalog, options);
 
     /// <summary>The key <see cref="UsageMatch.Notes"/> gives its note on containers without data.</summary>
     private const string WithoutDataKey = "without-data";
